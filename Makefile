@@ -1,0 +1,51 @@
+# The two commands: `make run` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test setup venv translations static migrate demo clean messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamp is rebuilt whenever a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+translations: venv
+	$(BIN)/pybabel compile --statistics -d sotenas_portal/locale -D django
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+
+static: venv
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+demo: migrate
+	$(MANAGE) load_demo_data
+
+setup: venv translations migrate static demo
+
+# Web server and a Celery worker with embedded beat; Ctrl-C stops both.
+run: setup
+	@echo "Starting the portal on http://127.0.0.1:$(PORT)/ and a Celery worker with beat (Ctrl-C stops both)."
+	@trap 'kill 0' EXIT; \
+	$(BIN)/celery -A sotenas_portal worker --beat --loglevel=INFO --concurrency=2 & \
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: venv translations
+	DJANGO_SETTINGS_MODULE=sotenas_portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Developer helper: refresh the .po catalogues from the source (needs GNU gettext).
+messages: venv
+	$(MANAGE) makemessages -l sv -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'static/*'
+
+clean:
+	rm -rf $(VENV) var

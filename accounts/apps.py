@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Users, departments and municipal companies, and the role rules."""
+
+    name = "accounts"
+    verbose_name = _("Accounts and organisation")

@@ -1,0 +1,119 @@
+"""Users, the municipality's departments and companies, and who belongs where.
+
+Roles are not stored as one field: a user is a department official through
+memberships, a policy coordinator by an explicit flag, a system administrator
+as a superuser, and an enterprise representative through links to
+enterprises. ``accounts.roles`` turns that into questions a view can ask.
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Language(models.TextChoices):
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+
+
+class User(AbstractUser):
+    email = models.EmailField(_("email address"))
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=Language,
+        default=Language.SWEDISH,
+        help_text=_("The language of emails from the portal."),
+    )
+    is_policy_coordinator = models.BooleanField(
+        _("policy coordinator"),
+        default=False,
+        help_text=_("Oversees the whole policy on behalf of Kommunstyrelsen."),
+    )
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_unique_ci",
+                violation_error_message=_("An account with this email address already exists."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Department(models.Model):
+    """A förvaltning/sektor or a kommunalt bolag."""
+
+    class Kind(models.TextChoices):
+        KOMMUNSTYRELSEN = "kommunstyrelsen", _("Kommunstyrelsen's office")
+        SECTOR = "sector", _("Department (sektor/förvaltning)")
+        COMPANY = "company", _("Municipal company")
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SECTOR)
+    contact_email = models.EmailField(_("contact email"))
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Only active departments and companies owe annual reports and receive requests."),
+    )
+    members = models.ManyToManyField(
+        User, through="Membership", related_name="departments", verbose_name=_("members")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("department or company")
+        verbose_name_plural = _("departments and companies")
+        ordering = ["name"]
+        constraints = [
+            # Kommunstyrelsen's office is unique: the policy coordinator sits
+            # there and reminders go to its contact address.
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(kind="kommunstyrelsen"),
+                name="accounts_department_one_kommunstyrelsen",
+                violation_error_message=_("There is already a Kommunstyrelsen office."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:department_detail", kwargs={"pk": self.pk})
+
+
+class Membership(models.Model):
+    """A user works in a department (and so is a department official there)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("department")
+    )
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "department"], name="accounts_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.department}"

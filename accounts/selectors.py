@@ -1,0 +1,40 @@
+"""Reads for accounts and the organisation, shaped for their pages."""
+
+from django.db.models import Count, QuerySet
+
+from .models import Department, User
+
+
+def department_list() -> QuerySet[Department]:
+    return Department.objects.annotate(member_count=Count("memberships", distinct=True)).order_by(
+        "-is_active", "name"
+    )
+
+
+def department_detail_members(*, department: Department) -> QuerySet[User]:
+    return User.objects.filter(memberships__department=department, is_active=True).order_by(
+        "last_name", "first_name"
+    )
+
+
+def user_departments(*, user: User) -> QuerySet[Department]:
+    return Department.objects.filter(memberships__user=user).order_by("name")
+
+
+def history_of(obj, *, limit: int = 200) -> list:
+    """The audit history of a tracked object, newest first, with each
+    record's changes against the one before it."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    rows = []
+    for newer, older in zip(records, records[1:] + [None]):
+        if len(rows) == limit:
+            break
+        changes = []
+        if older is not None:
+            for change in newer.diff_against(older).changes:
+                field = obj._meta.get_field(change.field)
+                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
+        rows.append({"record": newer, "changes": changes})
+    return rows
+
+

@@ -1,0 +1,26 @@
+"""Settings for the test suite: fast hashing, in-memory email, eager nothing.
+
+Tests run against the same database engine as DATABASE_URL says, so CI runs
+the whole suite on PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghij")
+
+from .base import *  # noqa: E402,F401,F403
+from .base import DATABASES, STATIC_ROOT, STORAGES, VAR_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+MEDIA_ROOT = VAR_DIR / "test-media"
+CONN_MAX_AGE = 0
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so a Celery worker started by a test sees the
+    # same database as the test.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-portal.sqlite3")}
+
+# WhiteNoise warns when its root is missing; tests never collect static files.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

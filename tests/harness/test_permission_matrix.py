@@ -1,0 +1,164 @@
+"""The permission matrix: every URL of the project, who may use it, and proof
+that every other role is refused (403 or a redirect to a login page), never
+served (200) and never crashing (500).
+
+URLs are discovered from the URL conf; a view missing here fails
+``test_every_url_is_in_the_matrix``. Each later issue adds its rows.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from accounts.models import Department
+from tests.conftest import ROLES
+from tests.harness.urls import discover_urls
+
+pytestmark = pytest.mark.django_db
+
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+STAFF = frozenset({"official", "coordinator", "administrator"})
+MANAGERS = frozenset({"coordinator", "administrator"})
+ADMINISTRATORS = frozenset({"administrator"})
+
+
+@dataclass(frozen=True)
+class Access:
+    allowed: frozenset
+    # Status codes an allowed GET may answer with.
+    ok: tuple[int, ...] = (200,)
+    kwargs: Callable[[dict], dict] = field(default=lambda ctx: {})
+    # Per-role override of ``ok`` (e.g. a sign-in page redirects the signed in).
+    ok_for: dict = field(default_factory=dict)
+
+
+def department_kwargs(ctx):
+    return {"pk": ctx["department"].pk}
+
+
+MATRIX: dict[str, Access] = {
+    # Site pages
+    "home": Access(EVERYONE),
+    "accessibility": Access(EVERYONE),
+    "privacy": Access(EVERYONE),
+    "set_language": Access(EVERYONE, ok=(302,)),
+    # Accounts
+    "accounts:overview": Access(SIGNED_IN),
+    "accounts:profile": Access(SIGNED_IN),
+    "accounts:signup": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
+    "accounts:login": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
+    "accounts:logout": Access(EVERYONE, ok_for={"anonymous": (302,)}),
+    "accounts:password_change": Access(SIGNED_IN),
+    "accounts:password_change_done": Access(SIGNED_IN),
+    "accounts:password_reset": Access(EVERYONE),
+    "accounts:password_reset_done": Access(EVERYONE),
+    "accounts:password_reset_confirm": Access(EVERYONE, kwargs=lambda ctx: {"uidb64": "MQ", "token": "set-password"}),
+    "accounts:password_reset_complete": Access(EVERYONE),
+    # Organisation
+    "accounts:department_list": Access(STAFF),
+    "accounts:department_detail": Access(STAFF, kwargs=department_kwargs),
+    "accounts:department_history": Access(STAFF, kwargs=department_kwargs),
+    "accounts:department_create": Access(MANAGERS),
+    "accounts:department_update": Access(MANAGERS, kwargs=department_kwargs),
+}
+
+# The admin is for system administrators only. Its own sign-in and sign-out
+# send everyone to the portal's (throttled) sign-in page.
+ADMIN_PUBLIC = {"admin:login": ("accounts:login",), "admin:logout": ("accounts:logout", "admin:login")}
+# Admin pages that answer an administrator with something other than 200 by
+# design: axes' records are read-only, autocomplete needs its parameters.
+ADMIN_EXPECTED = {
+    "admin:axes_accessattempt_add": (403,),
+    "admin:axes_accessfailurelog_add": (403,),
+    "admin:axes_accesslog_add": (403,),
+}
+ADMIN_QUERY = {"admin:autocomplete": "?app_label=accounts&model_name=membership&field_name=department"}
+
+
+def admin_kwargs(params: tuple[str, ...], ctx) -> dict:
+    values = {
+        "app_label": "accounts",
+        "object_id": str(ctx["department"].pk),
+        "content_type_id": str(ContentType.objects.get_for_model(Department).pk),
+        "url": "missing",
+        "id": str(ctx["department"].pk),
+    }
+    return {name: values[name] for name in params}
+
+
+DISCOVERED = discover_urls()
+PROJECT_URLS = sorted({u.name for u in DISCOVERED if u.name and not u.name.startswith("admin:")})
+ADMIN_URLS = sorted({(u.name, u.params, u.positional) for u in DISCOVERED if u.name and u.name.startswith("admin:")})
+
+
+def is_login_redirect(response) -> bool:
+    if response.status_code != 302:
+        return False
+    location = response["Location"]
+    return location.startswith(reverse("accounts:login")) or location.startswith(reverse("admin:login"))
+
+
+def assert_refused(response, role: str, url: str) -> None:
+    assert response.status_code == 403 or is_login_redirect(response), (
+        f"{role} must be refused at {url}, got {response.status_code} {response.get('Location', '')}"
+    )
+
+
+@pytest.fixture
+def ctx(department):
+    return {"department": department}
+
+
+def test_every_url_is_named():
+    unnamed = [u.route for u in DISCOVERED if not u.name and not u.route.startswith("admin/")]
+    assert unnamed == [], "Give every URL pattern a name so the matrix can cover it"
+
+
+def test_every_url_is_in_the_matrix():
+    assert set(PROJECT_URLS) - set(MATRIX) == set(), "Add the new views to MATRIX with who may use them"
+    assert set(MATRIX) - set(PROJECT_URLS) == set(), "MATRIX names URLs that no longer exist"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", PROJECT_URLS)
+def test_project_url_access(name, role, ctx, client_as):
+    access = MATRIX[name]
+    url = reverse(name, kwargs=access.kwargs(ctx))
+    client = client_as(role)
+    response = client.get(url)
+    if role in access.allowed:
+        expected = access.ok_for.get(role, access.ok)
+        assert response.status_code in expected, f"{role} GET {url}: {response.status_code}, expected {expected}"
+    else:
+        assert_refused(response, role, url)
+        assert_refused(client.post(url, {"name": "Intrång", "contact_email": "x@example.org"}), role, url)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name,params,positional", ADMIN_URLS)
+def test_admin_url_access(name, params, positional, role, ctx, client_as):
+    if positional:
+        url = reverse(name, args=[str(ctx["department"].pk)] * positional)
+    else:
+        url = reverse(name, kwargs=admin_kwargs(params, ctx))
+    url += ADMIN_QUERY.get(name, "")
+    response = client_as(role).get(url)
+    if name in ADMIN_PUBLIC:
+        assert response.status_code == 302
+        assert response["Location"].startswith(tuple(reverse(target) for target in ADMIN_PUBLIC[name]))
+    elif role in ADMINISTRATORS:
+        expected = ADMIN_EXPECTED.get(name, (200,) if not (params or positional) else (200, 302, 404))
+        assert response.status_code in expected, f"administrator GET {url}: {response.status_code}"
+    else:
+        assert_refused(response, role, url)
+
+
+def test_inactive_department_members_lose_official_access(client_as, user_for, department):
+    client = client_as("official")
+    department.is_active = False
+    department.save()
+    assert client.get(reverse("accounts:department_list")).status_code == 403
