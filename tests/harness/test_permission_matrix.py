@@ -68,7 +68,7 @@ MATRIX: dict[str, Access] = {
 
 # The admin is for system administrators only. Its own sign-in and sign-out
 # send everyone to the portal's (throttled) sign-in page.
-ADMIN_PUBLIC = {"admin:login": ("accounts:login",), "admin:logout": ("accounts:logout", "admin:login")}
+ADMIN_PUBLIC = {"admin:login": ("accounts:login",), "admin:logout": ("accounts:logout", "admin:login", "admin:index")}
 # Admin pages that answer an administrator with something other than 200 by
 # design: axes' records are read-only, autocomplete needs its parameters.
 ADMIN_EXPECTED = {
