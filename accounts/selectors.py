@@ -1,6 +1,7 @@
 """Reads for accounts and the organisation, shaped for their pages."""
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from .models import Department, User
 
@@ -21,6 +22,9 @@ def user_departments(*, user: User) -> QuerySet[Department]:
     return Department.objects.filter(memberships__user=user).order_by("name")
 
 
+HISTORY_ACTIONS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
 def history_of(obj, *, limit: int = 200) -> list:
     """The audit history of a tracked object, newest first, with each
     record's changes against the one before it."""
@@ -34,7 +38,7 @@ def history_of(obj, *, limit: int = 200) -> list:
             for change in newer.diff_against(older).changes:
                 field = obj._meta.get_field(change.field)
                 changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        rows.append({"record": newer, "changes": changes})
+        rows.append({"record": newer, "action": HISTORY_ACTIONS.get(newer.history_type, ""), "changes": changes})
     return rows
 
 

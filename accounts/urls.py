@@ -3,7 +3,6 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import views
-from django.conf import settings
 
 app_name = "accounts"
 
@@ -23,16 +22,7 @@ urlpatterns = [
         name="password_change",
     ),
     path("konto/losenord/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path(
-        "konto/aterstall-losenord/",
-        auth_views.PasswordResetView.as_view(
-            extra_email_context={"site_url": settings.SITE_URL},
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("konto/aterstall-losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path("konto/aterstall-losenord/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "konto/aterstall-losenord/<uidb64>/<token>/",

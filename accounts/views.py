@@ -1,6 +1,7 @@
 """Account and organisation pages. Each view declares its permission;
 anything without ``login_not_required`` needs a signed-in user."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -80,6 +81,20 @@ class LogoutView(auth_views.LogoutView):
         if not request.user.is_authenticated:
             return redirect("home")
         return self.render_to_response(self.get_context_data())
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset links point at the public SITE_URL, not at whatever host the
+    request claimed to come from."""
+
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
 
 
 class DepartmentListView(PermissionRequiredMixin, ListView):

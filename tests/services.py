@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ALL_SERVICES = {"postgres", "redis", "browser"}
+ALL_SERVICES = {"postgres", "redis", "browser", "gettext"}
 
 
 def required_services() -> set[str]:

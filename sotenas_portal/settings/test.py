@@ -1,4 +1,4 @@
-"""Settings for the test suite: fast hashing, in-memory email, eager nothing.
+"""Settings for the test suite: fast hashing, in-memory email, a file database.
 
 Tests run against the same database engine as DATABASE_URL says, so CI runs
 the whole suite on PostgreSQL.
@@ -9,7 +9,14 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghij")
 
 from .base import *  # noqa: E402,F401,F403
-from .base import DATABASES, STATIC_ROOT, STORAGES, VAR_DIR  # noqa: E402
+from .base import (  # noqa: E402
+    DATABASES,
+    STATIC_ROOT,
+    STORAGES,
+    USES_FILESYSTEM_BROKER,
+    VAR_DIR,
+    filesystem_broker_options,
+)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -24,3 +31,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # WhiteNoise warns when its root is missing; tests never collect static files.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# A broker folder of the tests' own, so a worker started by a test never
+# picks up messages left by `make run`.
+if USES_FILESYSTEM_BROKER:
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(VAR_DIR / "test-celery-broker")
