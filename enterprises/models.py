@@ -174,11 +174,14 @@ class Enterprise(models.Model):
         settings.AUTH_USER_MODEL, through="Representation", related_name="represented_enterprises",
         verbose_name=_("representatives"),
     )
+    # Name, descriptions and service categories in one text, kept current by
+    # the services, so search needs no join per row.
+    search_document = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["meets_reserved_share"])
+    history = HistoricalRecords(excluded_fields=["meets_reserved_share", "search_document", "updated_at"])
 
     class Meta:
         verbose_name = _("enterprise")

@@ -37,7 +37,7 @@ def normalise(raw: str) -> str:
 
 def validate_organisation_number(raw: str) -> None:
     number = normalise(raw)
-    if not number.isdigit():
+    if number and not number.isdigit():
         raise ValidationError(
             _("An organisation number may contain only digits, a hyphen and spaces."), code="not_digits"
         )

@@ -33,6 +33,7 @@ is_registry_manager = is_policy_coordinator | is_administrator
 rules.add_perm("enterprises.view_enterprise", is_published | is_municipal_staff | represents)
 rules.add_perm("enterprises.view_internal", is_municipal_staff)
 rules.add_perm("enterprises.register_enterprise", rules.is_authenticated)
+rules.add_perm("enterprises.claim_enterprise", rules.is_authenticated & ~is_municipal_staff)
 rules.add_perm("enterprises.change_enterprise", is_registry_manager | represents)
 rules.add_perm("enterprises.manage_registry", is_registry_manager)
 rules.add_perm("enterprises.review_check", is_registry_manager)

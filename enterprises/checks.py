@@ -1,0 +1,183 @@
+"""The ASF definition-check workflow: states, the one table of allowed
+moves, and the single service that moves a check.
+
+draft ──submit──▶ submitted ──request_info──▶ more_info ──submit──▶ submitted
+                       └──────decide──────▶ decided
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import Criterion, CriterionAssessment, DefinitionCheck, Enterprise
+from .services import enterprise_refresh_asf_status
+
+Status = DefinitionCheck.Status
+Verdict = CriterionAssessment.Verdict
+
+
+@dataclass(frozen=True)
+class Move:
+    action: str
+    source: str
+    target: str
+    permission: str  # asked of the user with the enterprise as object
+
+
+TRANSITIONS = [
+    Move("submit", Status.DRAFT, Status.SUBMITTED, "enterprises.fill_check"),
+    Move("submit", Status.MORE_INFO, Status.SUBMITTED, "enterprises.fill_check"),
+    Move("request_info", Status.SUBMITTED, Status.MORE_INFO, "enterprises.review_check"),
+    Move("decide", Status.SUBMITTED, Status.DECIDED, "enterprises.review_check"),
+]
+ACTIONS = {
+    "submit": gettext_lazy("submit the check"),
+    "request_info": gettext_lazy("ask for more information"),
+    "decide": gettext_lazy("decide the check"),
+}
+
+
+def find_move(action: str, source: str) -> Move | None:
+    return next((m for m in TRANSITIONS if m.action == action and m.source == source), None)
+
+
+def add_years(day: date, years: int) -> date:
+    """The same date ``years`` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+@transaction.atomic
+def check_start(*, enterprise: Enterprise, user) -> DefinitionCheck:
+    """Open a new check with one empty assessment per criterion."""
+    if enterprise.definition_checks.exclude(status=Status.DECIDED).exists():
+        raise ValidationError(_("This enterprise already has a check in progress."), code="open_check")
+    check = DefinitionCheck.objects.create(enterprise=enterprise, created_by=user)
+    CriterionAssessment.objects.bulk_create(
+        CriterionAssessment(definition_check=check, criterion=criterion) for criterion in Criterion.values
+    )
+    return check
+
+
+@transaction.atomic
+def check_save_statements(*, check: DefinitionCheck, statements: dict[int, str]) -> DefinitionCheck:
+    check = DefinitionCheck.objects.select_for_update().get(pk=check.pk)
+    if check.status not in (Status.DRAFT, Status.MORE_INFO):
+        raise ValidationError(_("The statements can no longer be changed: the check is being reviewed."),
+                              code="locked")
+    for assessment in check.assessments.all():
+        assessment.statement = statements.get(assessment.criterion, assessment.statement).strip()
+        assessment.save(update_fields=["statement"])
+    return check
+
+
+def check_move(*, check: DefinitionCheck, action: str, user, comment: str = "",
+               verdicts: dict[int, tuple[str, str]] | None = None) -> DefinitionCheck:
+    """The one way a check changes state. Refuses a move the table does not
+    allow, or one the user may not make, and changes nothing then."""
+    with transaction.atomic():
+        check = DefinitionCheck.objects.select_for_update().select_related("enterprise").get(pk=check.pk)
+        move = find_move(action, check.status)
+        if move is None:
+            raise ValidationError(
+                _("You cannot %(action)s when the check is “%(status)s”.")
+                % {"action": ACTIONS.get(action, action), "status": check.get_status_display()},
+                code="illegal_move",
+            )
+        if not user.has_perm(move.permission, check.enterprise):
+            raise PermissionDenied
+        handler = _HANDLERS[action]
+        handler(check, user=user, comment=comment, verdicts=verdicts or {})
+        check.status = move.target
+        check._change_reason = comment or str(ACTIONS[action])
+        check._history_user = user
+        check.save()
+        if action == "decide":
+            enterprise_refresh_asf_status(enterprise=check.enterprise)
+        transaction.on_commit(lambda: _notify(check.pk, action))
+    return check
+
+
+def _submit(check, *, user, comment, verdicts):
+    missing = [a.get_criterion_display() for a in check.assessments.all() if not a.statement.strip()]
+    if missing:
+        raise ValidationError(
+            _("Describe how the enterprise meets every criterion before submitting. Missing: %(missing)s.")
+            % {"missing": "; ".join(str(m) for m in missing)},
+            code="statements_missing",
+        )
+    check.submitted_at = timezone.now()
+
+
+def _request_info(check, *, user, comment, verdicts):
+    if not comment.strip():
+        raise ValidationError(_("Say what more information the enterprise needs to give."), code="comment_required")
+    check.info_request = comment.strip()
+    _record_verdicts(check, verdicts, final=False)
+
+
+def _decide(check, *, user, comment, verdicts):
+    assessments = _record_verdicts(check, verdicts, final=True)
+    check.is_asf = all(a.verdict == Verdict.MET for a in assessments)
+    check.decided_by = user
+    check.decided_on = timezone.localdate()
+    check.valid_until = add_years(check.decided_on, settings.ASF_CHECK_VALID_YEARS)
+
+
+def _record_verdicts(check, verdicts, *, final: bool) -> list[CriterionAssessment]:
+    assessments = list(check.assessments.all())
+    for assessment in assessments:
+        verdict, reasoning = verdicts.get(assessment.criterion, (assessment.verdict, assessment.reasoning))
+        assessment.verdict, assessment.reasoning = verdict, (reasoning or "").strip()
+    if final:
+        undecided = [a for a in assessments if a.verdict not in (Verdict.MET, Verdict.NOT_MET)]
+        if undecided:
+            raise ValidationError(
+                _("Give every criterion the verdict met or not met before deciding."), code="verdicts_missing"
+            )
+        unreasoned = [a for a in assessments if not a.reasoning]
+        if unreasoned:
+            raise ValidationError(_("Give reasons for every verdict."), code="reasoning_missing")
+    for assessment in assessments:
+        assessment.save(update_fields=["verdict", "reasoning"])
+    return assessments
+
+
+_HANDLERS = {"submit": _submit, "request_info": _request_info, "decide": _decide}
+
+
+def _notify(check_id: int, action: str) -> None:
+    from .notifications import notify_check_moved
+
+    notify_check_moved(check_id=check_id, action=action)
+
+
+def is_current(check: DefinitionCheck, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return check.status == Status.DECIDED and check.valid_until is not None and check.valid_until >= today
+
+
+@transaction.atomic
+def check_add_evidence(*, check: DefinitionCheck, criterion: int, upload, user) -> "Evidence":
+    from sotenas_portal.uploads import validate_upload
+
+    from .models import Evidence
+
+    kind = validate_upload(upload)
+    return Evidence.objects.create(
+        definition_check=check,
+        criterion=criterion,
+        file=upload,
+        original_name=upload.name[:255],
+        content_type=kind.content_type,
+        size=upload.size,
+        uploaded_by=user,
+    )

@@ -1,0 +1,146 @@
+"""Reads for the registry pages, shaped so list views need a fixed number
+of queries whatever the number of enterprises."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from .models import (
+    CriterionAssessment,
+    DefinitionCheck,
+    Enterprise,
+    PublicationStatus,
+    Representation,
+    ServiceCategory,
+    TargetGroup,
+)
+from .search import apply_search
+
+SORTS = {
+    "name": ("name",),
+    "newest": ("-created_at", "name"),
+    "checked": ("-asf_verified_on", "name"),
+}
+
+
+@dataclass
+class RegistryQuery:
+    text: str = ""
+    categories: tuple = ()
+    target_groups: tuple = ()
+    localities: tuple = ()
+    legal_forms: tuple = ()
+    kinds: tuple = ()
+    asf_verified: bool = False
+    reserved_share: bool = False
+    statuses: tuple = ()  # officials only
+    sort: str = ""
+
+
+def with_list_relations(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch("service_categories", queryset=ServiceCategory.objects.order_by("name")),
+        Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position")),
+    )
+
+
+def registry_list(query: RegistryQuery, *, include_unpublished: bool = False) -> QuerySet[Enterprise]:
+    queryset = Enterprise.objects.all()
+    if include_unpublished:
+        if query.statuses:
+            queryset = queryset.filter(publication_status__in=query.statuses)
+    else:
+        queryset = queryset.filter(publication_status=PublicationStatus.PUBLISHED)
+    if query.categories:
+        queryset = queryset.filter(
+            pk__in=Enterprise.service_categories.through.objects.filter(
+                servicecategory__slug__in=query.categories
+            ).values("enterprise_id")
+        )
+    if query.target_groups:
+        queryset = queryset.filter(
+            pk__in=Enterprise.target_groups.through.objects.filter(
+                targetgroup__slug__in=query.target_groups
+            ).values("enterprise_id")
+        )
+    if query.localities:
+        queryset = queryset.filter(locality__in=query.localities)
+    if query.legal_forms:
+        queryset = queryset.filter(legal_form__in=query.legal_forms)
+    if query.kinds:
+        queryset = queryset.filter(kind__in=query.kinds)
+    if query.asf_verified:
+        queryset = queryset.filter(asf_valid_until__gte=timezone.localdate())
+    if query.reserved_share:
+        queryset = queryset.filter(meets_reserved_share=True)
+    queryset, ranked = apply_search(queryset, query.text)
+    if query.sort in SORTS:
+        ordering = SORTS[query.sort]
+    elif ranked:
+        ordering = ("-rank", "name")
+    else:
+        ordering = SORTS["name"]
+    return with_list_relations(queryset.order_by(*ordering, "pk"))
+
+
+def enterprise_detail(*, slug: str) -> Enterprise | None:
+    return (
+        with_list_relations(Enterprise.objects.select_related("merged_into"))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def checks_of(enterprise: Enterprise) -> QuerySet[DefinitionCheck]:
+    return enterprise.definition_checks.select_related("decided_by", "created_by").prefetch_related(
+        Prefetch("assessments", queryset=CriterionAssessment.objects.order_by("criterion")),
+        "evidence",
+    )
+
+
+def open_check(enterprise: Enterprise) -> DefinitionCheck | None:
+    return checks_of(enterprise).exclude(status=DefinitionCheck.Status.DECIDED).first()
+
+
+def representatives_of(enterprise: Enterprise) -> QuerySet[Representation]:
+    return enterprise.representations.select_related("user").order_by("status", "user__last_name")
+
+
+def enterprises_of(user) -> QuerySet[Representation]:
+    return (
+        Representation.objects.filter(user=user)
+        .select_related("enterprise")
+        .order_by("enterprise__name")
+    )
+
+
+def work_list() -> dict[str, QuerySet]:
+    """What waits for the registry's officials."""
+    today = timezone.localdate()
+    soon = today + timedelta(days=settings.ASF_RENEWAL_WARNING_DAYS)
+    return {
+        "awaiting_publication": Enterprise.objects.filter(
+            publication_status=PublicationStatus.AWAITING_REVIEW
+        ).order_by("updated_at"),
+        "pending_claims": Representation.objects.filter(status=Representation.Status.PENDING)
+        .select_related("user", "enterprise")
+        .order_by("created_at"),
+        "checks_to_review": DefinitionCheck.objects.filter(status=DefinitionCheck.Status.SUBMITTED)
+        .select_related("enterprise")
+        .order_by("submitted_at"),
+        "waiting_for_enterprise": DefinitionCheck.objects.filter(status=DefinitionCheck.Status.MORE_INFO)
+        .select_related("enterprise")
+        .order_by("submitted_at"),
+        "due_for_renewal": Enterprise.objects.filter(asf_valid_until__isnull=False, asf_valid_until__lte=soon)
+        .exclude(definition_checks__status__in=[DefinitionCheck.Status.SUBMITTED, DefinitionCheck.Status.MORE_INFO])
+        .order_by("asf_valid_until"),
+    }
+
+
+def reserved_contract_suppliers() -> QuerySet[Enterprise]:
+    return with_list_relations(
+        Enterprise.objects.filter(publication_status=PublicationStatus.PUBLISHED, meets_reserved_share=True)
+    ).order_by("name")
