@@ -140,6 +140,7 @@ def enterprise_merge(*, duplicate: Enterprise, into: Enterprise) -> Enterprise:
     if into.definition_checks.exclude(status=DefinitionCheck.Status.DECIDED).exists():
         open_checks.delete()  # the kept enterprise's own check in progress wins
     duplicate.definition_checks.update(enterprise=into)
+    _move_other_records(duplicate=duplicate, into=into)
     enterprise_refresh_asf_status(enterprise=into)
     duplicate.merged_into = into
     duplicate.publication_status = PublicationStatus.UNPUBLISHED
@@ -147,6 +148,17 @@ def enterprise_merge(*, duplicate: Enterprise, into: Enterprise) -> Enterprise:
     _save(duplicate, reason=duplicate.unpublished_reason)
     return into
 
+
+
+def _move_other_records(*, duplicate: Enterprise, into: Enterprise) -> None:
+    """Whatever else points at the duplicate (support requests, agreements,
+    records of apps added later) follows it to the kept enterprise."""
+    handled = {Representation, DefinitionCheck, Enterprise}
+    for relation in Enterprise._meta.related_objects:
+        if not relation.one_to_many or relation.hidden or relation.related_model in handled:
+            continue
+        name = relation.field.name
+        relation.related_model._base_manager.filter(**{name: duplicate}).update(**{name: into})
 
 
 def enterprise_refresh_asf_status(*, enterprise: Enterprise) -> None:

@@ -36,6 +36,16 @@ from .models import DefinitionCheck, Enterprise, Evidence, Representation, Servi
 from .prechecks import orgnr_hints
 
 
+def add_service_error(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the field it names, if the
+    form has it, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 class EnterpriseObjectMixin(PermissionRequiredMixin):
     """Views about one enterprise, found by slug, permission asked of it."""
 
@@ -133,7 +143,7 @@ class EnterpriseRegisterView(PermissionRequiredMixin, FormView):
                 target_groups=form.cleaned_data["target_groups"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -162,7 +172,7 @@ class EnterpriseUpdateView(EnterpriseObjectMixin, FormView):
                 is_manager=self.request.user.has_perm("enterprises.manage_registry"),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         if was_published and not enterprise.is_published:
             messages.warning(
@@ -212,7 +222,7 @@ class EnterpriseMergeView(EnterpriseObjectMixin, FormView):
         try:
             kept = services.enterprise_merge(duplicate=self.enterprise, into=form.cleaned_data["into"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -231,7 +241,7 @@ class EnterpriseClaimView(EnterpriseObjectMixin, FormView):
             services.enterprise_claim(user=self.request.user, enterprise=self.enterprise,
                                       message=form.cleaned_data["message"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -386,7 +396,7 @@ class CheckFillView(EnterpriseObjectMixin, FormView):
                 if submitting:
                     checks.check_move(check=check, action="submit", user=self.request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         if submitting:
             messages.success(self.request, _("The check has been submitted. The policy coordinator reviews it."))
@@ -416,7 +426,7 @@ class CheckReviewView(EnterpriseObjectMixin, FormView):
             check = checks.check_move(check=self.check_object, action=action, user=self.request.user,
                                       comment=form.cleaned_data["comment"], verdicts=form.verdicts())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             return self.form_invalid(form)
         if action == "request_info":
             messages.success(self.request, _("The enterprise has been asked for more information."))

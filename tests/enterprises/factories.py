@@ -20,7 +20,7 @@ from tests.factories import UserFactory
 
 
 def valid_orgnr(n: int, first: str = "7") -> str:
-    nine = f"{first}6{(n % 10_000_000):07d}"
+    nine = f"{first}69{(n % 1_000_000):06d}"
     return nine + str(luhn_check_digit(nine))
 
 
