@@ -102,7 +102,7 @@ def check_move(*, check: DefinitionCheck, action: str, user, comment: str = "",
         check.save()
         if action == "decide":
             enterprise_refresh_asf_status(enterprise=check.enterprise)
-        transaction.on_commit(lambda: _notify(check.pk, action))
+        _notify(check.pk, action)
     return check
 
 

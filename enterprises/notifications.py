@@ -1,11 +1,14 @@
-"""Emails about definition checks, sent after the change is committed."""
+"""Emails about definition checks, written to the outbox in the same
+transaction as the change (so they go out once it commits, and never for a
+change that rolled back)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from accounts.models import User
+
+from sotenas_portal.outbox import enqueue
 
 from .models import DefinitionCheck, Representation
 
@@ -17,7 +20,8 @@ def _send(users, template: str, context: dict) -> None:
         with translation.override(user.preferred_language):
             subject = render_to_string(f"enterprises/emails/{template}_subject.txt", context).strip()
             body = render_to_string(f"enterprises/emails/{template}.txt", {**context, "recipient": user})
-        send_mail(subject, body, None, [user.email])
+        enqueue(recipient=user.email, subject=subject, body=body, kind=f"enterprises.{template}", user=user,
+                link=context["url"])
 
 
 def notify_check_moved(*, check_id: int, action: str) -> None:

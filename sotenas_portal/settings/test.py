@@ -36,3 +36,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # picks up messages left by `make run`.
 if USES_FILESYSTEM_BROKER:
     CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(VAR_DIR / "test-celery-broker")
+
+# Tasks run in the test process unless a test starts a real worker (see
+# tests/harness/worker.py, which switches this off for its own tests).
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

@@ -11,7 +11,7 @@ from kombu import Connection
 
 from accounts.tasks import clear_expired_sessions
 from sotenas_portal.celery import app
-from tests.harness.worker import celery_worker, wait_until
+from tests.harness.worker import celery_worker, real_broker, wait_until
 from tests.services import need_redis, redis_broker_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +25,7 @@ def test_worker_runs_housekeeping_on_the_real_broker():
     make_session("expired-session-key-000000000001", timedelta(days=-1))
     make_session("current-session-key-00000000001", timedelta(days=1))
 
-    with celery_worker() as worker:
+    with real_broker(), celery_worker() as worker:
         clear_expired_sessions.delay()
         done = wait_until(lambda: not Session.objects.filter(session_key__startswith="expired").exists(), 45)
         if not done:

@@ -25,6 +25,19 @@ def test_database_url() -> str:
 
 
 @contextmanager
+def real_broker():
+    """Publish to the real broker instead of running tasks in-process."""
+    from sotenas_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        yield app
+    finally:
+        app.conf.task_always_eager = previous
+
+
+@contextmanager
 def celery_worker(*extra_args: str, env: dict | None = None):
     """A worker process consuming from the same broker as this test process."""
     worker_env = {
@@ -34,6 +47,7 @@ def celery_worker(*extra_args: str, env: dict | None = None):
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         **(env or {}),
     }
+    # The worker must consume, not run eagerly: eagerness is only a test-process setting.
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "sotenas_portal", "worker", "--pool=solo",
          "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=INFO", *extra_args],

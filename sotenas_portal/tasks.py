@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from . import outbox
+
+
+@shared_task(acks_late=True)
+def send_outbound_email(message_id: int) -> str:
+    return outbox.send_now(message_id)
+
+
+@shared_task
+def requeue_outbox() -> int:
+    return outbox.requeue_pending()
