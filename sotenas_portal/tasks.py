@@ -11,3 +11,10 @@ def send_outbound_email(message_id: int) -> str:
 @shared_task
 def requeue_outbox() -> int:
     return outbox.requeue_pending()
+
+
+@shared_task
+def reminder_sweep() -> int:
+    from .reminders.sweep import run_sweep
+
+    return sum(planned.sent for planned in run_sweep())

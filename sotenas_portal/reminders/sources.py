@@ -1,0 +1,250 @@
+"""What each kind of reminder is about, when it is due and who gets it.
+
+Each source yields ``Due`` items for one day; the sweep turns them into
+outbox messages, one per recipient, keyed so each goes out once."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+
+from accounts.models import Department, Membership, User
+
+from .milestones import latest_milestone, milestone_date
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str = "sv"
+    user: User | None = None
+
+
+@dataclass
+class Due:
+    kind: str
+    subject_key: str  # what it is about, e.g. "review:3"
+    milestone: str  # which milestone, e.g. "-30" or a date for daily digests
+    milestone_on: date
+    recipients: list[Recipient]
+    template: str
+    context: dict = field(default_factory=dict)
+    link: str = ""
+    offset: int | None = None  # for milestones: later offsets make earlier ones stale
+
+    @property
+    def dedup_key(self) -> str:
+        return f"{self.subject_key}:{self.milestone}"
+
+
+def user_recipients(users) -> list[Recipient]:
+    return [Recipient(u.email, u.preferred_language or "sv", u) for u in users if u.is_active and u.email]
+
+
+def coordinators() -> list[Recipient]:
+    return user_recipients(User.objects.filter(is_policy_coordinator=True, is_active=True).order_by("pk"))
+
+
+def kommunstyrelsen_address() -> list[Recipient]:
+    office = Department.objects.filter(kind=Department.Kind.KOMMUNSTYRELSEN, is_active=True).first()
+    return [Recipient(office.contact_email)] if office and office.contact_email else []
+
+
+def department_recipients(department: Department) -> list[Recipient]:
+    """The department's own address and its officials."""
+    found = [Recipient(department.contact_email)] if department.contact_email else []
+    members = [m.user for m in department.memberships.all()]
+    return found + user_recipients(members)
+
+
+def unique(recipients: list[Recipient]) -> list[Recipient]:
+    seen, result = set(), []
+    for recipient in recipients:
+        key = recipient.email.lower()
+        if key not in seen:
+            seen.add(key)
+            result.append(recipient)
+    return result
+
+
+def url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# 1. The two-year review of the policy version in force ----------------------------
+
+
+def review_reminders(today: date) -> Iterator[Due]:
+    from policy_reports.models import PolicyVersion
+
+    current = PolicyVersion.Status.IN_FORCE, PolicyVersion.Status.UNDER_REVIEW
+    for version in PolicyVersion.objects.filter(status__in=current):
+        offset = latest_milestone(
+            version.review_due_on, today,
+            days_before=settings.REMINDER_REVIEW_DAYS_BEFORE,
+            repeat_after_days=settings.REMINDER_REVIEW_REPEAT_DAYS,
+        )
+        if offset is None:
+            continue
+        yield Due(
+            kind="review", subject_key=f"review:{version.pk}", milestone=str(offset), offset=offset,
+            milestone_on=milestone_date(version.review_due_on, offset),
+            recipients=unique(coordinators() + kommunstyrelsen_address()),
+            template="review", context={"version": version, "offset": offset},
+            link=url(version.get_absolute_url()),
+        )
+
+
+# 2. Annual reports ------------------------------------------------------------------
+
+
+def report_reminders(today: date) -> Iterator[Due]:
+    from policy_reports.models import DepartmentReport, ReportingRound
+    from policy_reports.workflow import DELIVERED
+
+    horizon = today + timedelta(days=max(settings.REMINDER_REPORT_DAYS_BEFORE))
+    rounds = ReportingRound.objects.filter(due_date__lte=horizon)
+    reports = (
+        DepartmentReport.objects.filter(reporting_round__in=rounds, department__is_active=True)
+        .exclude(status__in=DELIVERED)
+        .select_related("reporting_round", "department")
+        .prefetch_related(Prefetch("department__memberships", queryset=Membership.objects.select_related("user")))
+        .order_by("reporting_round__year", "department__name")
+    )
+    late_by_round = defaultdict(list)
+    for report in reports.iterator(chunk_size=200):
+        reporting_round = report.reporting_round
+        offset = latest_milestone(
+            reporting_round.due_date, today,
+            days_before=settings.REMINDER_REPORT_DAYS_BEFORE,
+            repeat_after_days=settings.REMINDER_REPORT_REPEAT_DAYS,
+        )
+        if offset is None:
+            continue
+        if today > reporting_round.due_date:
+            late_by_round[reporting_round].append(report.department)
+        yield Due(
+            kind="report", subject_key=f"report:{report.pk}", milestone=str(offset), offset=offset,
+            milestone_on=milestone_date(reporting_round.due_date, offset),
+            recipients=unique(department_recipients(report.department)),
+            template="report", context={"report": report, "round": reporting_round, "offset": offset},
+            link=url(report.get_absolute_url()),
+        )
+    # The coordinator's weekly digest of who is late.
+    for reporting_round, departments in late_by_round.items():
+        offset = latest_milestone(reporting_round.due_date, today, days_before=[], on_the_day=False,
+                                  repeat_after_days=7)
+        week = offset if offset is not None else 0
+        yield Due(
+            kind="report_digest", subject_key=f"report-digest:{reporting_round.pk}", milestone=str(week),
+            offset=week, milestone_on=milestone_date(reporting_round.due_date, week),
+            recipients=coordinators(), template="report_digest",
+            context={"round": reporting_round, "departments": departments},
+            link=url(reporting_round.get_absolute_url()),
+        )
+
+
+# 3. Support requests: a daily digest per handler or department ----------------------
+
+
+def support_reminders(today: date) -> Iterator[Due]:
+    from support.constants import OPEN_STATES
+    from support.models import SupportRequest
+
+    tomorrow = today + timedelta(days=1)
+    due_soon = Q(first_response_at__isnull=True, first_response_due__lte=tomorrow) | Q(
+        decided_at__isnull=True, decision_due__lte=tomorrow
+    )
+    requests = (
+        SupportRequest.objects.filter(state__in=OPEN_STATES)
+        .filter(due_soon)
+        .select_related("handler", "department", "kind")
+        .order_by("first_response_due", "pk")
+    )
+    by_recipient: dict[Recipient, list] = defaultdict(list)
+    for support_request in requests.iterator(chunk_size=500):
+        items = []
+        if support_request.first_response_at is None and support_request.first_response_due:
+            items.append(("first_response", support_request.first_response_due))
+        if support_request.decided_at is None and support_request.decision_due:
+            items.append(("decision", support_request.decision_due))
+        for what, due in items:
+            if due > tomorrow:
+                continue
+            if support_request.handler_id and support_request.handler.is_active and support_request.handler.email:
+                recipient = user_recipients([support_request.handler])[0]
+            elif support_request.department_id and support_request.department.contact_email:
+                recipient = Recipient(support_request.department.contact_email)
+            else:
+                continue  # unassigned requests are on the coordinator's triage list
+            by_recipient[recipient].append({
+                "request": support_request, "what": what, "due": due, "overdue": due < today,
+                "link": url(support_request.get_absolute_url()),
+            })
+    for recipient, items in by_recipient.items():
+        yield Due(
+            kind="support_digest", subject_key=f"support-digest:{recipient.email.lower()}",
+            milestone=today.isoformat(), milestone_on=today, recipients=[recipient], template="support_digest",
+            context={"items": items}, link=url("/stod/"),
+        )
+
+
+# 4. Agreements that end soon -----------------------------------------------------------
+
+
+def agreement_reminders(today: date) -> Iterator[Due]:
+    from support.models import Agreement
+
+    horizon = today + timedelta(days=max(settings.REMINDER_AGREEMENT_DAYS_BEFORE))
+    agreements = (
+        Agreement.objects.filter(end_date__isnull=False, end_date__gte=today, end_date__lte=horizon)
+        .select_related("department", "enterprise")
+        .prefetch_related(Prefetch("department__memberships", queryset=Membership.objects.select_related("user")))
+    )
+    for agreement in agreements.iterator(chunk_size=200):
+        offset = latest_milestone(agreement.end_date, today, days_before=settings.REMINDER_AGREEMENT_DAYS_BEFORE,
+                                  on_the_day=False)
+        if offset is None:
+            continue
+        yield Due(
+            kind="agreement", subject_key=f"agreement:{agreement.pk}", milestone=str(offset), offset=offset,
+            milestone_on=milestone_date(agreement.end_date, offset),
+            recipients=unique(department_recipients(agreement.department)), template="agreement",
+            context={"agreement": agreement, "offset": offset}, link=url(agreement.get_absolute_url()),
+        )
+
+
+# 5. ASF definition checks that expire ----------------------------------------------------
+
+
+def asf_check_reminders(today: date) -> Iterator[Due]:
+    from enterprises.models import Enterprise, Representation
+
+    horizon = today + timedelta(days=max(settings.REMINDER_ASF_CHECK_DAYS_BEFORE))
+    enterprises = Enterprise.objects.filter(
+        asf_valid_until__isnull=False, asf_valid_until__gte=today, asf_valid_until__lte=horizon
+    ).prefetch_related(
+        Prefetch("representations", queryset=Representation.objects.filter(
+            status=Representation.Status.CONFIRMED).select_related("user"))
+    )
+    for enterprise in enterprises.iterator(chunk_size=200):
+        offset = latest_milestone(enterprise.asf_valid_until, today,
+                                  days_before=settings.REMINDER_ASF_CHECK_DAYS_BEFORE, on_the_day=False)
+        if offset is None:
+            continue
+        recipients = user_recipients([r.user for r in enterprise.representations.all()])
+        if not recipients:
+            continue
+        yield Due(
+            kind="asf_check",
+            subject_key=f"asf-check:{enterprise.pk}:{enterprise.asf_valid_until.isoformat()}",
+            milestone=str(offset), offset=offset, milestone_on=milestone_date(enterprise.asf_valid_until, offset),
+            recipients=recipients, template="asf_check", context={"enterprise": enterprise},
+            link=url(enterprise.get_absolute_url()),
+        )
+
+
+SOURCES = [review_reminders, report_reminders, support_reminders, agreement_reminders, asf_check_reminders]
