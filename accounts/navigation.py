@@ -19,6 +19,15 @@ class NavItem:
 
 MAIN_NAVIGATION: list[NavItem] = [
     NavItem(_("Start"), "home"),
+    NavItem(_("Registry"), "enterprises:list"),
+    NavItem(_("My enterprises"), "enterprises:mine", "enterprises.claim_enterprise"),
+    NavItem(_("Registry work list"), "enterprises:work_list", "enterprises.view_internal"),
+    NavItem(_("Support"), "support:my_requests", "support.apply"),
+    NavItem(_("Support requests"), "support:worklist", "support.view_worklist"),
+    NavItem(_("Agreements"), "support:agreement_list", "support.view_agreements"),
+    NavItem(_("Policy"), "policy_reports:version_list", "policy_reports.view_policy"),
+    NavItem(_("Our policy reports"), "policy_reports:my_reports", "policy_reports.view_own_reports"),
+    NavItem(_("Reporting rounds"), "policy_reports:round_list", "policy_reports.manage_rounds"),
     NavItem(_("Departments and companies"), "accounts:department_list", "accounts.view_departments"),
     NavItem(_("My account"), "accounts:overview", "accounts.view_own_account"),
     NavItem(_("Administration"), "admin:index", "accounts.use_admin"),
@@ -26,11 +35,14 @@ MAIN_NAVIGATION: list[NavItem] = [
 
 
 def navigation_for(user, current_path: str) -> list[dict]:
-    items = []
-    for item in MAIN_NAVIGATION:
-        if item.permission and not user.has_perm(item.permission):
-            continue
-        url = reverse(item.url_name)
-        is_current = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": item.label, "url": url, "is_current": is_current})
+    items = [
+        {"label": item.label, "url": reverse(item.url_name)}
+        for item in MAIN_NAVIGATION
+        if not item.permission or user.has_perm(item.permission)
+    ]
+    # The current item is the one whose address is the longest prefix of the path.
+    matches = [i for i in items if current_path == i["url"] or (i["url"] != "/" and current_path.startswith(i["url"]))]
+    current = max(matches, key=lambda i: len(i["url"]), default=None)
+    for item in items:
+        item["is_current"] = item is current
     return items

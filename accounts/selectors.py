@@ -42,3 +42,19 @@ def history_of(obj, *, limit: int = 200) -> list:
     return rows
 
 
+
+
+def notifications_for(*, user: User):
+    """The messages the portal sent (or will send) that concern the user:
+    to them personally, or to a department they work in."""
+    from django.db.models import Q
+
+    from sotenas_portal.models import OutboundEmail
+
+    addresses = [user.email] if user.email else []
+    addresses += list(
+        Department.objects.filter(memberships__user=user).exclude(contact_email="").values_list(
+            "contact_email", flat=True
+        )
+    )
+    return OutboundEmail.objects.filter(Q(user=user) | Q(recipient__in=addresses)).order_by("-created_at", "-pk")

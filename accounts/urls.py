@@ -9,6 +9,7 @@ app_name = "accounts"
 urlpatterns = [
     path("konto/", views.AccountOverviewView.as_view(), name="overview"),
     path("konto/uppgifter/", views.ProfileUpdateView.as_view(), name="profile"),
+    path("konto/aviseringar/", views.NotificationListView.as_view(), name="notifications"),
     path("konto/skapa-konto/", views.SignupView.as_view(), name="signup"),
     path(
         "konto/logga-in/",

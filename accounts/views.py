@@ -30,6 +30,18 @@ class AccountOverviewView(PermissionRequiredMixin, TemplateView):
         return context
 
 
+class NotificationListView(PermissionRequiredMixin, ListView):
+    """Reminders and messages the portal sent about the user's work."""
+
+    permission_required = "accounts.view_own_account"
+    template_name = "accounts/notifications.html"
+    context_object_name = "notifications"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.notifications_for(user=self.request.user)
+
+
 class ProfileUpdateView(PermissionRequiredMixin, FormView):
     permission_required = "accounts.view_own_account"
     template_name = "accounts/profile_form.html"
