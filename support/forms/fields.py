@@ -1,0 +1,47 @@
+"""Widgets and fields the support forms share."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from sotenas_portal.uploads import validate_upload
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Any number of files, each checked by content and size."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attachments"))
+        super().__init__(*args, **kwargs)
+        if not self.help_text:
+            self.help_text = _("Optional. PDF, Word, Excel, OpenDocument, PNG or JPEG, at most %(size)s each.") % {
+                "size": filesizeformat(settings.UPLOAD_MAX_BYTES)
+            }
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        cleaned = [super(AttachmentsField, self).clean(upload, initial) for upload in files]
+        errors = []
+        for upload in cleaned:
+            try:
+                validate_upload(upload)
+            except ValidationError as error:
+                errors.extend(f"{upload.name}: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from .views import agreements, requests, worklist
+
+app_name = "support"
+
+urlpatterns = [
+    path("", requests.SupportHomeView.as_view(), name="home"),
+    # Applicants
+    path("mina/", requests.MyRequestsView.as_view(), name="my_requests"),
+    path("ny/", requests.RequestCreateView.as_view(), name="request_create"),
+    path("<int:pk>/", requests.RequestDetailView.as_view(), name="request_detail"),
+    path("<int:pk>/andra/", requests.RequestUpdateView.as_view(), name="request_update"),
+    path("<int:pk>/kvitto/", requests.RequestReceiptView.as_view(), name="request_receipt"),
+    path("<int:pk>/atgard/<slug:move>/", requests.RequestTransitionView.as_view(), name="request_transition"),
+    path("<int:pk>/beslutsdatum/", requests.DecisionDueView.as_view(), name="request_decision_due"),
+    path("<int:pk>/bilagor/<int:attachment_pk>/", requests.RequestAttachmentView.as_view(),
+         name="request_attachment"),
+    path("<int:pk>/export/", requests.RequestExportView.as_view(), name="request_export"),
+    # Officials
+    path("arenden/", worklist.WorklistView.as_view(), name="worklist"),
+    path("overenskommelser/", agreements.AgreementListView.as_view(), name="agreement_list"),
+    path("overenskommelser/ny/", agreements.AgreementFormView.as_view(), name="agreement_create"),
+    path("overenskommelser/export/", agreements.AgreementExportView.as_view(), name="agreement_export"),
+    path("overenskommelser/<int:pk>/", agreements.AgreementDetailView.as_view(), name="agreement_detail"),
+    path("overenskommelser/<int:pk>/andra/", agreements.AgreementFormView.as_view(), name="agreement_update"),
+    path("overenskommelser/<int:pk>/historik/", agreements.AgreementHistoryView.as_view(), name="agreement_history"),
+    path("overenskommelser/<int:pk>/bilagor/<int:attachment_pk>/", agreements.AgreementAttachmentView.as_view(),
+         name="agreement_attachment"),
+]

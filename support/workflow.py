@@ -1,0 +1,262 @@
+"""The support request workflow: one table of allowed moves, enforced by one
+service that locks the row, checks the table, records the move and sends
+its emails after the commit.
+
+| move          | from                                             | to          | who          |
+|---------------|--------------------------------------------------|-------------|--------------|
+| submit        | draft                                            | submitted   | applicant    |
+| assign        | submitted, assigned, in progress                 | assigned    | coordinator  |
+| start         | assigned                                         | in progress | department   |
+| request_info  | in progress                                      | waiting     | department   |
+| resume        | waiting                                          | in progress | either side  |
+| forward       | in progress                                      | forwarded   | department   |
+| record_answer | forwarded                                        | in progress | department   |
+| decide        | in progress                                      | decided     | department   |
+| close         | decided                                          | closed      | department   |
+| withdraw      | submitted, assigned, in progress, waiting, fwd.  | withdrawn   | applicant    |
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Department, Membership
+
+from . import notifications
+from .constants import Outcome, RequestState
+from .deadlines import first_response_due
+from .models import RequestEvent, SupportRequest
+from .references import format_reference, next_reference_number
+
+S = RequestState
+APPLICANT_SIDE = "applicant"
+MUNICIPAL_SIDE = "municipality"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    sources: frozenset
+    target: str
+    permission: str
+    label: Promise
+    # Whether the move answers the applicant (stops the first-response clock).
+    is_response: bool = False
+    # Whether the form needs a comment (for example what information is missing).
+    comment_required: bool = False
+
+
+MOVES: dict[str, Move] = {
+    move.name: move
+    for move in (
+        Move("submit", frozenset({S.DRAFT}), S.SUBMITTED, "support.act_as_applicant", _("Submit")),
+        Move("assign", frozenset({S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS}), S.ASSIGNED, "support.triage",
+             _("Assign")),
+        Move("start", frozenset({S.ASSIGNED}), S.IN_PROGRESS, "support.handle_request", _("Start handling"),
+             is_response=True),
+        Move("request_info", frozenset({S.IN_PROGRESS}), S.WAITING, "support.handle_request",
+             _("Ask the applicant for information"), is_response=True, comment_required=True),
+        Move("resume", frozenset({S.WAITING}), S.IN_PROGRESS, "support.resume_request", _("Continue handling")),
+        Move("forward", frozenset({S.IN_PROGRESS}), S.FORWARDED, "support.handle_request",
+             _("Forward to an external partner"), is_response=True),
+        Move("record_answer", frozenset({S.FORWARDED}), S.IN_PROGRESS, "support.handle_request",
+             _("Record the partner's answer")),
+        Move("decide", frozenset({S.IN_PROGRESS}), S.DECIDED, "support.handle_request", _("Decide"),
+             is_response=True),
+        Move("close", frozenset({S.DECIDED}), S.CLOSED, "support.handle_request", _("Close")),
+        Move("withdraw", frozenset({S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING, S.FORWARDED}), S.WITHDRAWN,
+             "support.act_as_applicant", _("Withdraw")),
+    )
+}
+
+APPLICANT_MOVES = frozenset({"submit", "withdraw"})
+
+
+def refusal_message(move: Move, state: str) -> str:
+    return gettext("“%(action)s” is not possible while the request is “%(state)s”.") % {
+        "action": move.label,
+        "state": RequestState(state).label,
+    }
+
+
+def available_moves(user, support_request: SupportRequest) -> list[Move]:
+    """The moves this user may make on the request in its present state."""
+    return [
+        move
+        for move in MOVES.values()
+        if support_request.state in move.sources and user.has_perm(move.permission, support_request)
+    ]
+
+
+@transaction.atomic
+def support_request_transition(*, request_id: int, move: str, actor, comment: str = "",
+                               data: dict | None = None, notify: bool = True) -> SupportRequest:
+    """Make one move of the workflow, or refuse it and change nothing.
+
+    ``notify=False`` is for a caller that sends its own email about the same
+    event (an applicant's reply, which also resumes handling)."""
+    spec = MOVES.get(move)
+    if spec is None:
+        raise ValidationError(gettext("Unknown action."), code="unknown_move")
+    support_request = (
+        SupportRequest.objects.select_for_update(of=("self",))
+        .select_related("kind", "enterprise")
+        .get(pk=request_id)
+    )
+    if not actor.has_perm(spec.permission, support_request):
+        raise PermissionDenied(gettext("You may not do that with this request."))
+    if support_request.state not in spec.sources:
+        raise ValidationError(refusal_message(spec, support_request.state), code="move_not_allowed")
+    comment = (comment or "").strip()
+    if spec.comment_required and not comment:
+        raise ValidationError({"comment": gettext("Write a comment for the applicant.")}, code="required")
+
+    now = timezone.now()
+    from_state = support_request.state
+    _APPLY[move](support_request, actor=actor, now=now, data=data or {})
+    support_request.state = spec.target
+    if spec.is_response and support_request.first_response_at is None:
+        support_request.first_response_at = now
+    support_request._change_reason = move
+    support_request.save()
+    event = RequestEvent.objects.create(
+        request=support_request, move=move, from_state=from_state, to_state=spec.target, actor=actor,
+        comment=comment,
+    )
+    if notify:
+        # Written to the outbox with the change; sent once it commits.
+        notifications.notify_event(event_id=event.pk)
+    return support_request
+
+
+# How each move changes the request. Each validates its data first and raises
+# ValidationError (field -> message) before touching anything.
+
+def _required(data: dict, *names: str) -> None:
+    missing = {name: gettext("This field is required.") for name in names if data.get(name) in (None, "")}
+    if missing:
+        raise ValidationError(missing, code="required")
+
+
+def _apply_submit(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    from enterprises.rules import represents
+
+    errors = {}
+    for name in ("subject", "description", "hoped_outcome"):
+        if not getattr(support_request, name).strip():
+            errors[name] = gettext("This field is required.")
+    if not support_request.kind.is_active:
+        errors["kind"] = gettext("This kind of support can no longer be applied for. Choose another.")
+    if support_request.enterprise is not None and not represents(support_request.applicant, support_request.enterprise):
+        errors["enterprise"] = gettext("You no longer represent this enterprise. Choose another or apply as "
+                                       "planning to start a social enterprise.")
+    if errors:
+        raise ValidationError(errors)
+    year = timezone.localdate(now).year
+    number = next_reference_number(year=year)
+    support_request.reference_year = year
+    support_request.reference_number = number
+    support_request.reference = format_reference(year, number)
+    support_request.submitted_at = now
+    support_request.first_response_due = first_response_due(timezone.localdate(now))
+
+
+def _apply_assign(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    _required(data, "department")
+    department = data["department"]
+    handler = data.get("handler")
+    if not isinstance(department, Department) or not department.is_active:
+        raise ValidationError({"department": gettext("Choose an active department.")}, code="inactive")
+    if handler is not None and not Membership.objects.filter(user=handler, department=department,
+                                                             user__is_active=True).exists():
+        raise ValidationError(
+            {"handler": gettext("The handler must be an official of %(department)s.") % {"department": department}},
+            code="not_member",
+        )
+    support_request.department = department
+    support_request.handler = handler
+
+
+def _apply_start(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    decision_due = data.get("decision_due")
+    if decision_due is not None:
+        validate_decision_due(decision_due, now=now)
+        support_request.decision_due = decision_due
+    if support_request.handler_id is None:
+        support_request.handler = actor
+
+
+def _apply_request_info(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    _required(data, "reply_by")
+    if data["reply_by"] <= timezone.localdate(now):
+        raise ValidationError({"reply_by": gettext("The reply-by date must be after today.")}, code="past")
+    support_request.reply_by = data["reply_by"]
+
+
+def _apply_resume(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    support_request.reply_by = None
+
+
+def _apply_forward(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    _required(data, "forwarded_to", "forwarded_on")
+    if data["forwarded_on"] > timezone.localdate(now):
+        raise ValidationError({"forwarded_on": gettext("The date cannot be in the future.")}, code="future")
+    support_request.forwarded_to = data["forwarded_to"].strip()
+    support_request.forwarded_on = data["forwarded_on"]
+    support_request.forward_answer = ""
+    support_request.forward_answered_on = None
+
+
+def _apply_record_answer(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    _required(data, "forward_answer", "forward_answered_on")
+    answered_on = data["forward_answered_on"]
+    if answered_on > timezone.localdate(now):
+        raise ValidationError({"forward_answered_on": gettext("The date cannot be in the future.")}, code="future")
+    if answered_on < support_request.forwarded_on:
+        raise ValidationError(
+            {"forward_answered_on": gettext("The answer cannot come before the request was forwarded.")},
+            code="before_forwarded",
+        )
+    support_request.forward_answer = data["forward_answer"].strip()
+    support_request.forward_answered_on = answered_on
+
+
+def _apply_decide(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    _required(data, "outcome", "outcome_reason")
+    if data["outcome"] not in Outcome.values:
+        raise ValidationError({"outcome": gettext("Choose granted, partly granted or declined.")}, code="invalid")
+    support_request.outcome = data["outcome"]
+    support_request.outcome_reason = data["outcome_reason"].strip()
+    support_request.decided_at = now
+
+
+def _apply_end(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    support_request.ended_at = now
+    support_request.reply_by = None
+
+
+_APPLY = {
+    "submit": _apply_submit,
+    "assign": _apply_assign,
+    "start": _apply_start,
+    "request_info": _apply_request_info,
+    "resume": _apply_resume,
+    "forward": _apply_forward,
+    "record_answer": _apply_record_answer,
+    "decide": _apply_decide,
+    "close": _apply_end,
+    "withdraw": _apply_end,
+}
+assert set(_APPLY) == set(MOVES), "every move needs its effect"
+
+
+def validate_decision_due(decision_due, *, now: datetime) -> None:
+    if decision_due < timezone.localdate(now):
+        raise ValidationError({"decision_due": gettext("The decision due date cannot be in the past.")},
+                              code="past")
