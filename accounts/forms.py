@@ -35,7 +35,7 @@ class SignupForm(EmailUniqueMixin, UserCreationForm):
 class ProfileForm(EmailUniqueMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "preferred_language"]
+        fields = ["first_name", "last_name", "email", "preferred_language", "support_email_delivery"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,11 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class EmailDelivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once, one email per message")
+    DIGEST = "digest", _("One summary a day")
+
+
 class User(AbstractUser):
     email = models.EmailField(_("email address"))
     preferred_language = models.CharField(
@@ -27,6 +32,13 @@ class User(AbstractUser):
         choices=Language,
         default=Language.SWEDISH,
         help_text=_("The language of emails from the portal."),
+    )
+    support_email_delivery = models.CharField(
+        _("emails about support requests"),
+        max_length=10,
+        choices=EmailDelivery,
+        default=EmailDelivery.IMMEDIATE,
+        help_text=_("Reminders about annual reports and the policy review are always sent; they cannot be switched off."),
     )
     is_policy_coordinator = models.BooleanField(
         _("policy coordinator"),

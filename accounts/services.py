@@ -26,13 +26,14 @@ def user_register(*, username: str, email: str, first_name: str, last_name: str,
 
 @transaction.atomic
 def user_update_profile(*, user: User, first_name: str, last_name: str, email: str,
-                        preferred_language: str) -> User:
+                        preferred_language: str, support_email_delivery: str = "immediate") -> User:
     user.first_name = first_name
     user.last_name = last_name
     user.email = email
     user.preferred_language = preferred_language
+    user.support_email_delivery = support_email_delivery
     user.full_clean()
-    user.save(update_fields=["first_name", "last_name", "email", "preferred_language"])
+    user.save(update_fields=["first_name", "last_name", "email", "preferred_language", "support_email_delivery"])
     return user
 
 

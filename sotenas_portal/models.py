@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 class OutboundEmail(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
+        HELD = "held", _("Waiting for the daily summary")
+        BUNDLED = "bundled", _("Sent in a daily summary")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 

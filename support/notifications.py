@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from accounts.models import Department, User
+from accounts.models import Department, EmailDelivery, User
 from sotenas_portal.outbox import enqueue
 
 from .models import Message, RequestEvent, SupportRequest
@@ -35,7 +35,9 @@ def deliver(*, recipients: list["Recipient"], subject: str, body: str, kind: str
         if not recipient.email or recipient.email.lower() in seen:
             continue
         seen.add(recipient.email.lower())
-        enqueue(recipient=recipient.email, subject=subject, body=body, kind=kind, user=recipient.user, link=link)
+        wants_digest = recipient.user is not None and recipient.user.support_email_delivery == EmailDelivery.DIGEST
+        enqueue(recipient=recipient.email, subject=subject, body=body, kind=kind, user=recipient.user, link=link,
+                hold=wants_digest)
 
 
 def _user_recipient(user: User | None) -> list[Recipient]:

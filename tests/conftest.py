@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import DepartmentFactory, UserFactory
+from tests.harness.browser import browser, page_as  # noqa: F401 - one browser for the whole session
 
 ROLES = ("anonymous", "representative", "official", "coordinator", "administrator")
 
@@ -75,3 +76,11 @@ def coordinator(user_for):
 @pytest.fixture
 def administrator(user_for):
     return user_for("administrator")
+
+
+def sv(text: str) -> str:
+    """``text`` as the Swedish site shows it (Django's and the apps' catalogues)."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        return translation.gettext(text)

@@ -17,6 +17,7 @@ from django.utils import translation
 from sotenas_portal.models import OutboundEmail
 from sotenas_portal.outbox import enqueue
 
+from .digests import bundle_held_messages
 from .milestones import local_today
 from .sources import SOURCES, Due, Recipient
 
@@ -66,6 +67,8 @@ def run_sweep(*, today: date | None = None, dry_run: bool = False) -> list[Plann
         for due in source(today):
             for recipient in due.recipients:
                 planned.append(_plan_one(due, recipient, today, sent_offsets, dry_run))
+    for recipient, subject in bundle_held_messages(today=today, dry_run=dry_run):
+        planned.append(Planned(recipient, "support_summary", subject, late=False, sent=True))
     logger.info("Reminder sweep for %s: %d message(s), %d new", today, len(planned), sum(p.sent for p in planned))
     return planned
 

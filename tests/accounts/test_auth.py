@@ -9,6 +9,8 @@ from django.urls import reverse
 from accounts.models import User
 from tests.factories import TEST_PASSWORD, UserFactory
 
+from tests.conftest import sv  # noqa: E402
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("accounts:login")
@@ -151,5 +153,5 @@ def test_signup_refuses_a_taken_email_with_a_clear_message(client):
 def test_signup_requires_name_and_email(client):
     response = client.post(reverse("accounts:signup"), {"username": "x", "password1": "a", "password2": "b"})
     assert response.status_code == 200
-    assert "Detta fält måste fyllas i" in response.content.decode()
+    assert sv("This field is required.") in response.content.decode()
     assert not User.objects.filter(username="x").exists()

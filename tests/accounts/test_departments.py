@@ -7,6 +7,8 @@ from django.urls import reverse
 from accounts.models import Department
 from tests.factories import DepartmentFactory
 
+from tests.conftest import sv  # noqa: E402
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,8 +30,8 @@ def test_bad_input_gets_swedish_messages_and_changes_nothing(client_as, departme
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Detta fält måste fyllas i" in page
-    assert "Fyll i en giltig e-postadress" in page
+    assert sv("This field is required.") in page
+    assert sv("Enter a valid email address.") in page
     assert "Rätta felen som är markerade nedan" in page
     department.refresh_from_db()
     assert department.name == "Sektor arbetsmarknad och integration"

@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 
+from tests.conftest import sv  # noqa: E402
+
 pytestmark = pytest.mark.django_db
 
 
@@ -11,11 +13,13 @@ def test_user_updates_own_details(client):
     client.force_login(user)
     response = client.post(
         reverse("accounts:profile"),
-        {"first_name": "Eva", "last_name": "Strand", "email": "eva.strand@example.org", "preferred_language": "en"},
+        {"first_name": "Eva", "last_name": "Strand", "email": "eva.strand@example.org", "preferred_language": "en",
+         "support_email_delivery": "digest"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.last_name, user.email, user.preferred_language) == ("Strand", "eva.strand@example.org", "en")
+    assert user.support_email_delivery == "digest"
     assert "Dina uppgifter har sparats" in client.get(reverse("accounts:overview")).content.decode()
 
 
@@ -24,9 +28,10 @@ def test_invalid_email_changes_nothing(client):
     client.force_login(user)
     response = client.post(
         reverse("accounts:profile"),
-        {"first_name": "Eva", "last_name": "X", "email": "inte-en-adress", "preferred_language": "sv"},
+        {"first_name": "Eva", "last_name": "X", "email": "inte-en-adress", "preferred_language": "sv",
+         "support_email_delivery": "immediate"},
     )
     assert response.status_code == 200
-    assert "Fyll i en giltig e-postadress" in response.content.decode()
+    assert sv("Enter a valid email address.") in response.content.decode()
     user.refresh_from_db()
     assert user.email == "eva@example.org"

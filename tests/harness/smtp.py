@@ -16,7 +16,8 @@ class Inbox:
         message = message_from_bytes(envelope.content)
         self.messages.append({
             "to": list(envelope.rcpt_tos),
-            "subject": str(make_header(decode_header(message["Subject"] or ""))),
+            # Long headers are folded on the wire; unfold them again.
+            "subject": " ".join(str(make_header(decode_header(message["Subject"] or ""))).split()),
         })
         return "250 Message accepted for delivery"
 

@@ -74,3 +74,47 @@ def test_concurrent_sweeps_on_postgres_send_no_duplicates():
     assert errors == []
     keys = list(OutboundEmail.objects.values_list("dedup_key", "recipient"))
     assert len(keys) == 5 and len(set(keys)) == 5
+
+
+def test_broker_down_the_request_is_saved_and_its_email_goes_out_once_later(client_as, broker):
+    """Submit a support request while the broker is unreachable: the request
+    is saved and its receipt waits in the outbox; once the broker is back, a
+    real worker sends it, exactly once, to a real SMTP server."""
+    from django.urls import reverse
+
+    from sotenas_portal.celery import app
+    from sotenas_portal.outbox import requeue_pending
+    from support.models import SupportRequest
+    from tests.support.factories import support_kind
+
+    client = client_as("representative")
+    data = {"kind": support_kind().pk, "subject": "Starta ett arbetskooperativ", "description": "Vi är fyra.",
+            "hoped_outcome": "Råd om företagsform.", "submit": "1"}
+    working_broker = app.conf.broker_url
+    with real_broker():
+        app.conf.broker_url, app._pool = "redis://127.0.0.1:9/0", None  # nothing listens there
+        try:
+            response = client.post(reverse("support:request_create"), data)
+        finally:
+            app.conf.broker_url, app._pool = working_broker, None
+        assert response.status_code == 302
+        support_request = SupportRequest.objects.get()
+        assert support_request.reference.startswith("STOD-")
+        waiting = OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING)
+        assert waiting.count() >= 1
+
+        with smtp_server() as (inbox, smtp_env), celery_worker(env=smtp_env) as worker:
+            assert requeue_pending(older_than_seconds=0) >= 1
+            requeue_pending(older_than_seconds=0)  # a second sweep must not send twice
+            expected = OutboundEmail.objects.count()
+            arrived = wait_until(lambda: len(inbox.messages) >= expected, timeout=60)
+            time.sleep(3)
+            if not arrived:
+                worker.terminate()
+                pytest.fail("The waiting email never arrived:\n" + worker.communicate(timeout=20)[0])
+
+    assert len(inbox.messages) == OutboundEmail.objects.count()
+    assert not OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).exists()
+    receipt = OutboundEmail.objects.get(user=support_request.applicant)
+    assert [m["to"] for m in inbox.messages].count([receipt.recipient]) == 1
+    assert support_request.reference in receipt.body

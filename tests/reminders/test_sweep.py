@@ -173,3 +173,36 @@ def test_command_refuses_a_bad_date():
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("send_reminders", "--today", "2026-02-30")
+
+
+def test_digest_users_get_support_messages_in_one_daily_summary(django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from sotenas_portal.outbox import enqueue
+
+    daily = UserFactory(username="sammanfattning", support_email_delivery="digest")
+    at_once = UserFactory(username="genast")
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            enqueue(recipient=daily.email, subject=f"Nytt meddelande {n}", body="Hej", kind="support.message",
+                    user=daily, hold=daily.support_email_delivery == "digest")
+        enqueue(recipient=at_once.email, subject="Direkt", body="Hej", kind="support.message", user=at_once)
+    assert [m.to for m in mail.outbox] == [[at_once.email]]
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep(timezone.localdate())
+        sweep(timezone.localdate())
+    summaries = [m for m in mail.outbox if m.to == [daily.email]]
+    assert len(summaries) == 1
+    assert all(f"Nytt meddelande {n}" in summaries[0].body for n in range(3))
+    assert set(OutboundEmail.objects.filter(user=daily, kind="support.message").values_list("status", flat=True)) == {
+        "bundled"}
+
+
+def test_report_reminders_ignore_the_digest_choice(coordinator, django_capture_on_commit_callbacks):
+    reporting_round = ReportingRoundFactory(year=2025)
+    report = DepartmentReportFactory(reporting_round=reporting_round)
+    UserFactory(username="vill-ha-sammanfattning", support_email_delivery="digest", departments=[report.department])
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep(reporting_round.due_date)
+    assert OutboundEmail.objects.filter(status="held").count() == 0
+    assert len(mail.outbox) >= 2
