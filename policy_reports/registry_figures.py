@@ -1,0 +1,118 @@
+"""What the registry (the enterprises app, read-only here) says for a year:
+how many published enterprises it holds, how many verified ASF, and the
+people they employ and train. Each function answers in a fixed number of
+queries whatever the number of enterprises or years."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+
+from enterprises.models import DefinitionCheck, Enterprise, PublicationStatus
+
+from .dates import start_of_day, year_end
+
+
+def _published():
+    return Enterprise.objects.filter(publication_status=PublicationStatus.PUBLISHED, merged_into__isnull=True)
+
+
+def _created_by(day: date) -> Q:
+    return Q(created_at__lt=start_of_day(day + timedelta(days=1)))
+
+
+def _verified_asf_on(day: date) -> Q:
+    """A check found the enterprise an ASF and was valid on ``day``: either
+    the enterprise's current check, or any decided check in its history."""
+    decided_check = DefinitionCheck.objects.filter(
+        enterprise=OuterRef("pk"),
+        status=DefinitionCheck.Status.DECIDED,
+        is_asf=True,
+        decided_on__lte=day,
+        valid_until__gte=day,
+    )
+    return Q(asf_verified_on__lte=day, asf_valid_until__gte=day) | Q(Exists(decided_check))
+
+
+def registry_counts(*, days: list[date]) -> dict[date, dict[str, int]]:
+    """Published enterprises created up to each day, and verified ASF on it."""
+    if not days:
+        return {}
+    aggregates = {}
+    for index, day in enumerate(days):
+        aggregates[f"enterprises_{index}"] = Count("pk", filter=_created_by(day))
+        aggregates[f"asf_{index}"] = Count("pk", filter=_verified_asf_on(day))
+    totals = Enterprise.objects.filter(merged_into__isnull=True).aggregate(
+        **{key: value for key, value in aggregates.items() if key.startswith("asf_")},
+    )
+    published = _published().aggregate(
+        **{key: value for key, value in aggregates.items() if key.startswith("enterprises_")},
+    )
+    return {
+        day: {"enterprises": published[f"enterprises_{index}"], "verified_asf": totals[f"asf_{index}"]}
+        for index, day in enumerate(days)
+    }
+
+
+@dataclass(frozen=True)
+class RegistryYear:
+    year: int
+    enterprises: int
+    enterprises_previous: int
+    verified_asf: int
+    reporting_figures: int = 0
+    employees: int = 0
+    employees_from_target_groups: int = 0
+    participants: int = 0
+
+    @property
+    def growth(self) -> int:
+        return self.enterprises - self.enterprises_previous
+
+
+def people_by_year(*, years: list[int]) -> dict[int, dict[str, int]]:
+    """Employees, of whom from the target groups, and participants, summed
+    over published enterprises whose figures refer to each year."""
+    rows = (
+        _published()
+        .filter(figures_year__in=years)
+        .values("figures_year")
+        .annotate(
+            reporting=Count("pk"),
+            employees_sum=Sum("employees"),
+            from_groups_sum=Sum("employees_from_target_groups"),
+            participants_sum=Sum("participants"),
+        )
+        .order_by()
+    )
+    return {
+        row["figures_year"]: {
+            "reporting_figures": row["reporting"],
+            "employees": row["employees_sum"] or 0,
+            "employees_from_target_groups": row["from_groups_sum"] or 0,
+            "participants": row["participants_sum"] or 0,
+        }
+        for row in rows
+    }
+
+
+def registry_years(*, years: list[int]) -> list[RegistryYear]:
+    """The registry's trend: one row per year (counted at the year's end)."""
+    years = sorted(years)
+    ends = sorted({year_end(y) for y in years} | {year_end(y - 1) for y in years})
+    counts = registry_counts(days=ends)
+    people = people_by_year(years=years)
+    return [
+        RegistryYear(
+            year=y,
+            enterprises=counts[year_end(y)]["enterprises"],
+            enterprises_previous=counts[year_end(y - 1)]["enterprises"],
+            verified_asf=counts[year_end(y)]["verified_asf"],
+            **people.get(y, {}),
+        )
+        for y in years
+    ]
+
+
+def registry_year(*, year: int) -> RegistryYear:
+    return registry_years(years=[year])[0]
