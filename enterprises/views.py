@@ -20,8 +20,11 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.selectors import history_of
 from sotenas_portal.uploads import private_file_response
+from support.selectors import agreements_in_force, public_agreements_for
 
-from . import checks, selectors, services
+from sotenas_portal import exports as tabular
+
+from . import checks, exports, selectors, services
 from .forms import (
     CheckReviewForm,
     CheckStatementsForm,
@@ -126,6 +129,11 @@ class EnterpriseDetailView(EnterpriseObjectMixin, TemplateView):
         if context["may_see_internal"]:
             context["representatives"] = selectors.representatives_of(enterprise)
             context["hints"] = orgnr_hints(enterprise)
+            # Officials see every current agreement, with its value.
+            context["agreements"] = agreements_in_force(on_date=timezone.localdate()).filter(
+                enterprise=enterprise).select_related("department").order_by("-start_date", "title")
+        else:
+            context["public_agreements"] = public_agreements_for(enterprise)
         return context
 
 
@@ -342,6 +350,30 @@ class ReservedContractsExportView(PermissionRequiredMixin, View):
 class _Echo:
     def write(self, value):
         return value
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RegistryExportView(View):
+    """The registry list as CSV or XLSX, with the list page's search and
+    filters (same form, same selector). Officials get wider columns."""
+
+    file_format = "csv"
+
+    def get(self, request):
+        for_officials = request.user.has_perm("enterprises.view_internal")
+        form = RegistryFilterForm(
+            request.GET or None,
+            categories=ServiceCategory.objects.filter(is_active=True).order_by("name"),
+            target_groups=TargetGroup.objects.order_by("position"),
+            for_officials=for_officials,
+        )
+        enterprises = selectors.registry_list(form.to_query(), include_unpublished=for_officials)
+        header = exports.official_header() if for_officials else exports.public_header()
+        rows = exports.rows(enterprises, for_officials=for_officials)
+        filename = f"foretagsregistret-{timezone.localdate():%Y-%m-%d}.{self.file_format}"
+        if self.file_format == "xlsx":
+            return tabular.xlsx_response(filename, header, rows, title=_("Registry"))
+        return tabular.csv_response(filename, header, rows)
 
 
 # Definition checks -----------------------------------------------------------

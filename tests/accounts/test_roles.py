@@ -32,31 +32,36 @@ def test_deactivated_user_holds_no_role(user_for):
     assert roles_of(user) == []
 
 
-NAV = {
-    "Start": reverse("home"),
-    "Förvaltningar och bolag": reverse("accounts:department_list"),
-    "Mitt konto": reverse("accounts:overview"),
-    "Administration": reverse("admin:index"),
-}
+PUBLIC_NAV = ["home", "enterprises:list", "statistics:public"]
+SIGNED_IN_NAV = ["support:my_requests", "accounts:overview"]
+STAFF_NAV = ["enterprises:work_list", "support:worklist", "support:agreement_list", "policy_reports:version_list",
+             "accounts:department_list"]
 EXPECTED_NAV = {
-    "anonymous": ["Start"],
-    "representative": ["Start", "Mitt konto"],
-    "official": ["Start", "Förvaltningar och bolag", "Mitt konto"],
-    "coordinator": ["Start", "Förvaltningar och bolag", "Mitt konto"],
-    "administrator": ["Start", "Förvaltningar och bolag", "Mitt konto", "Administration"],
+    "anonymous": PUBLIC_NAV,
+    "representative": PUBLIC_NAV + SIGNED_IN_NAV + ["enterprises:mine"],
+    "official": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + ["policy_reports:my_reports"],
+    "coordinator": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + ["policy_reports:round_list"],
+    "administrator": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + [
+        "enterprises:mine", "policy_reports:my_reports", "policy_reports:round_list", "admin:index"],
 }
 
 
 @pytest.mark.parametrize("role", EXPECTED_NAV)
 def test_navigation_depends_on_the_role(role, client_as):
+    from accounts.navigation import MAIN_NAVIGATION
+
     response = client_as(role).get(reverse("home"))
-    labels = [item["label"] for item in response.context["main_navigation"]]
-    assert [str(label) for label in labels] == EXPECTED_NAV[role]
+    shown = {item["url"] for item in response.context["main_navigation"]}
+    assert shown == {reverse(name) for name in EXPECTED_NAV[role]}
     html = response.content.decode()
-    for label in EXPECTED_NAV[role]:
-        assert f'href="{NAV[label]}"' in html
-    for label in set(NAV) - set(EXPECTED_NAV[role]):
-        assert f'href="{NAV[label]}"' not in html
+    for item in MAIN_NAVIGATION:
+        link = f'class="nav-link" href="{reverse(item.url_name)}"'
+        assert (link in html) == (item.url_name in EXPECTED_NAV[role]) or reverse(item.url_name) == "/"
+
+
+def test_navigation_is_swedish(client_as):
+    labels = [str(i["label"]) for i in client_as("official").get(reverse("home")).context["main_navigation"]]
+    assert "Företagsregister" in labels and "Förvaltningar och bolag" in labels and "Mitt konto" in labels
 
 
 def test_current_page_is_marked_for_assistive_technology(client_as):

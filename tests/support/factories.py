@@ -6,43 +6,11 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from enterprises.models import Enterprise, PublicationStatus, Representation
-from enterprises.orgnr import luhn_check_digit
 from support.constants import AgreementKind, Outcome, RequestState
 from support.deadlines import first_response_due
 from support.models import Agreement, Message, SupportKind, SupportRequest
+from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory  # noqa: F401 - re-exported
 from tests.factories import DepartmentFactory, UserFactory
-
-
-def orgnr(n: int) -> str:
-    nine = f"872{n % 1_000_000:06d}"
-    return nine + str(luhn_check_digit(nine))
-
-
-class EnterpriseFactory(DjangoModelFactory):
-    class Meta:
-        model = Enterprise
-
-    name = factory.Sequence(lambda n: f"Stödföreningen {n}")
-    slug = factory.Sequence(lambda n: f"stodforeningen-{n}")
-    organisation_number = factory.Sequence(orgnr)
-    legal_form = "ideell_forening"
-    kind = "association"
-    short_description = "Förening i Kungshamn."
-    locality = "kungshamn"
-    publication_status = PublicationStatus.PUBLISHED
-
-    class Params:
-        draft = factory.Trait(publication_status=PublicationStatus.DRAFT)
-
-
-class RepresentationFactory(DjangoModelFactory):
-    class Meta:
-        model = Representation
-
-    user = factory.SubFactory(UserFactory)
-    enterprise = factory.SubFactory(EnterpriseFactory)
-    status = Representation.Status.CONFIRMED
 
 
 def support_kind(slug: str = "affarsutveckling") -> SupportKind:
