@@ -20,7 +20,15 @@ DEMO_ROLES = {
 
 
 def snapshot():
+    from django.apps import apps
+
+    counts = {
+        model._meta.label: model._default_manager.count()
+        for app in ("enterprises", "support", "policy_reports", "sotenas_portal")
+        for model in apps.get_app_config(app).get_models()
+    }
     return (
+        counts,
         sorted(User.objects.values_list("username", "password", "email")),
         sorted(Department.objects.values_list("name", "kind", "contact_email", "is_active")),
         sorted(Membership.objects.values_list("user__username", "department__name")),
@@ -54,3 +62,27 @@ def test_refuses_to_run_without_debug():
     with pytest.raises(CommandError, match="never exist in production"):
         call_command("load_demo_data")
     assert not User.objects.filter(username="admin").exists()
+
+
+def test_demo_data_shows_review_reminders(capsys):
+    call_command("load_demo_data", "--allow-without-debug")
+    call_command("send_reminders", "--dry-run")
+    out = capsys.readouterr().out
+    review_lines = [line for line in out.splitlines() if "\treview" in line]
+    assert review_lines, out
+    assert any(line.startswith("samordnare@") for line in review_lines)
+
+
+def test_demo_data_covers_every_part():
+    from enterprises.models import DefinitionCheck, Enterprise
+    from policy_reports.models import PolicyVersion, ReportingRound
+    from support.models import Agreement, SupportRequest
+
+    call_command("load_demo_data", "--allow-without-debug")
+    assert Enterprise.objects.count() >= 25
+    assert set(DefinitionCheck.objects.values_list("status", flat=True)) == set(DefinitionCheck.Status.values)
+    assert SupportRequest.objects.filter(applicant__username="foretagare").exists()
+    assert SupportRequest.objects.filter(department__memberships__user__username="tjansteman").exists()
+    assert Agreement.objects.count() >= 15
+    assert PolicyVersion.objects.filter(status__in=["in_force", "under_review"]).count() == 1
+    assert ReportingRound.objects.count() == 3
