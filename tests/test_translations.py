@@ -57,3 +57,11 @@ def test_english_is_selectable(client):
     assert '<html lang="en">' in html
     assert "Skip to content" in html
     assert "The social economy in Sotenäs" in html
+
+
+def test_an_english_browser_still_gets_swedish_until_english_is_chosen(client):
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="sv-SE").content.decode()
+    assert '<html lang="en">' in html
