@@ -1,9 +1,6 @@
 """The registry: social economy actors, their managed vocabularies, who
 represents them, and checks against Tillväxtverket's ASF definition."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -12,6 +9,9 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sotenas_portal.models import StoredFile
+from sotenas_portal.uploads import private_upload_path  # noqa: F401 - migrations refer to it here
 
 from .orgnr import formatted, validate_organisation_number
 
@@ -99,12 +99,6 @@ def meets_reserved_share_expression():
         When(GreaterThanOrEqual(from_groups * 100, people * RESERVED_CONTRACT_SHARE_PERCENT), then=Value(True)),
         default=Value(False),
     )
-
-
-def private_upload_path(instance, filename: str) -> str:
-    """Random names, so a stored file's name reveals nothing and cannot be guessed."""
-    suffix = Path(filename).suffix.lower()[:10]
-    return f"{instance.UPLOAD_FOLDER}/{uuid.uuid4().hex}{suffix}"
 
 
 class Enterprise(models.Model):
@@ -377,7 +371,7 @@ class CriterionAssessment(models.Model):
         return CRITERION_TEXT[Criterion(self.criterion)]
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A document supporting a statement, stored privately under a random name."""
 
     UPLOAD_FOLDER = "evidence"
@@ -386,19 +380,8 @@ class Evidence(models.Model):
         DefinitionCheck, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("check")
     )
     criterion = models.PositiveSmallIntegerField(_("criterion"), choices=Criterion)
-    file = models.FileField(_("file"), upload_to=private_upload_path)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("file type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("uploaded by")
-    )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
         ordering = ["criterion", "uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -9,6 +9,30 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .uploads import private_upload_path
+
+
+class StoredFile(models.Model):
+    """What every private upload keeps: the file under a random name, and
+    its original name, type and size, who uploaded it and when."""
+
+    UPLOAD_FOLDER = "files"
+
+    file = models.FileField(_("file"), upload_to=private_upload_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name
+
 
 class OutboundEmail(models.Model):
     class Status(models.TextChoices):

@@ -6,6 +6,7 @@ attachments, agreements, policy documents).
 """
 
 import mimetypes
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,3 +109,10 @@ def private_file_response(file_field, download_name: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def private_upload_path(instance, filename: str) -> str:
+    """Random names, so a stored file's name reveals nothing and cannot be
+    guessed; the folder comes from the model's ``UPLOAD_FOLDER``."""
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"{instance.UPLOAD_FOLDER}/{uuid.uuid4().hex}{suffix}"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from enterprises.models import private_upload_path
+from sotenas_portal.models import StoredFile
 
 from ..constants import AgreementKind
 
@@ -73,23 +73,13 @@ class Agreement(models.Model):
         return reverse("support:agreement_detail", kwargs={"pk": self.pk})
 
 
-class AgreementAttachment(models.Model):
+class AgreementAttachment(StoredFile):
     UPLOAD_FOLDER = "agreements"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="attachments",
                                   verbose_name=_("agreement"))
-    file = models.FileField(_("file"), upload_to=private_upload_path)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("file type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("agreement attachment")
         verbose_name_plural = _("agreement attachments")
         ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name

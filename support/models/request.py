@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from enterprises.models import private_upload_path
+from sotenas_portal.models import StoredFile
 
 from ..constants import Outcome, RequestState
 
@@ -190,7 +190,7 @@ class Message(models.Model):
         return f"{self.request_id}: {self.body[:40]}"
 
 
-class RequestAttachment(models.Model):
+class RequestAttachment(StoredFile):
     """A document on a request, stored privately under a random name. One
     added with an internal note is as internal as the note."""
 
@@ -201,18 +201,8 @@ class RequestAttachment(models.Model):
     message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="attachments", verbose_name=_("message"))
     is_internal = models.BooleanField(_("internal"), default=False)
-    file = models.FileField(_("file"), upload_to=private_upload_path)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("file type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+", verbose_name=_("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name
