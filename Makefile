@@ -45,7 +45,7 @@ test: venv translations
 
 # Developer helper: refresh the .po catalogues from the source (needs GNU gettext).
 messages: venv
-	$(MANAGE) makemessages -l sv -l en --no-obsolete --no-fuzzy-matching --ignore '.venv/*' --ignore 'var/*' --ignore 'static/*' --ignore 'tests/*'
+	$(MANAGE) makemessages -l sv -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'static/*' --ignore 'tests/*'
 
 clean:
 	rm -rf $(VENV) var

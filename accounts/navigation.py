@@ -25,6 +25,7 @@ MAIN_NAVIGATION: list[NavItem] = [
     NavItem(_("Support"), "support:my_requests", "support.apply"),
     NavItem(_("Support requests"), "support:worklist", "support.view_worklist"),
     NavItem(_("Agreements"), "support:agreement_list", "support.view_agreements"),
+    NavItem(_("Statistics"), "statistics:public"),
     NavItem(_("Policy"), "policy_reports:version_list", "policy_reports.view_policy"),
     NavItem(_("Our policy reports"), "policy_reports:my_reports", "policy_reports.view_own_reports"),
     NavItem(_("Reporting rounds"), "policy_reports:round_list", "policy_reports.manage_rounds"),

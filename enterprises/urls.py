@@ -10,6 +10,8 @@ urlpatterns = [
     path("mina/", views.MyEnterprisesView.as_view(), name="mine"),
     path("arbetslista/", views.WorkListView.as_view(), name="work_list"),
     path("kategorier/", views.ServiceCategoryView.as_view(), name="categories"),
+    path("export.csv", views.RegistryExportView.as_view(file_format="csv"), name="registry_export_csv"),
+    path("export.xlsx", views.RegistryExportView.as_view(file_format="xlsx"), name="registry_export_xlsx"),
     path("reserverade-kontrakt.csv", views.ReservedContractsExportView.as_view(), name="reserved_export"),
     path("ansprak/<int:pk>/", views.RepresentationDecisionView.as_view(), name="representation_decide"),
     path("<slug:slug>/", views.EnterpriseDetailView.as_view(), name="detail"),

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import api_docs, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,5 +12,16 @@ urlpatterns = [
     path("personuppgifter/", views.privacy, name="privacy"),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("", include("accounts.urls")),
+    path("foretag/", include("enterprises.urls")),
+    path("stod/", include("support.urls")),
+    path("rapporter/", include("policy_reports.urls")),
+    # Open data API (issue 7): public, read-only; the docs UI is vendored
+    # (drf-spectacular-sidecar) and loads no inline script.
+    path("api/v1/", include("sotenas_portal.api_urls")),
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
+    path("api/", api_docs.api_reference, name="api_docs"),
+    path("api/explorer/", login_not_required(SpectacularSwaggerSplitView.as_view(
+        url_name="api_schema", template_name="api/explorer.html")), name="api_explorer"),
+    path("statistik/", include("sotenas_portal.statistics.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -46,12 +46,19 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
+    # The open data API (issue 7): DRF, its OpenAPI schema, the vendored
+    # documentation UI (no CDN) and CORS for /api/ only.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "sotenas_portal.apps.PortalConfig",
     "accounts",
     "enterprises",
@@ -63,6 +70,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS before CommonMiddleware, as django-cors-headers asks; it only
+    # touches URLs matching CORS_URLS_REGEX.
+    "corsheaders.middleware.CorsMiddleware",
+    "sotenas_portal.middleware.SwedishFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -206,19 +217,100 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that hands a message to a dead broker gives up quickly; the
+# outbox sweep sends the message later.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Scheduled work lives in code; each later issue adds its entries here.
+    "reminder-sweep": {
+        "task": "sotenas_portal.tasks.reminder_sweep",
+        # Hourly: the sweep is idempotent, and a missed hour costs nothing.
+        "schedule": 60 * 60,
+    },
     "clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": 60 * 60 * 6,
+    },
+    "requeue-outbox": {
+        "task": "sotenas_portal.tasks.requeue_outbox",
+        "schedule": 60 * 5,
     },
     "delete-old-login-attempts": {
         "task": "accounts.tasks.delete_old_login_attempts",
         "schedule": 60 * 60 * 24,
     },
 }
+
+# Registry ---------------------------------------------------------------------
+# The policy's own rhythm: a definition check is valid for two years.
+ASF_CHECK_VALID_YEARS = env_int("ASF_CHECK_VALID_YEARS", 2)
+# Officials' work list shows checks that expire within this many days.
+ASF_RENEWAL_WARNING_DAYS = env_int("ASF_RENEWAL_WARNING_DAYS", 60)
+REGISTRY_PAGE_SIZE = 20
+
+# Support ------------------------------------------------------------------------
+# A support request gets its first response within this many working days of
+# submission (weekends and Swedish public holidays excluded).
+SUPPORT_FIRST_RESPONSE_WORKING_DAYS = env_int("SUPPORT_FIRST_RESPONSE_WORKING_DAYS", 10)
+# Agreements ending within this many days are flagged as ending soon.
+SUPPORT_AGREEMENT_ENDING_SOON_DAYS = env_int("SUPPORT_AGREEMENT_ENDING_SOON_DAYS", 90)
+
+# Policy reports -------------------------------------------------------------------
+# The policy governs for this many years from the council's decision, then it
+# is followed up, evaluated and possibly revised.
+POLICY_PERIOD_YEARS = 2
+# Default months before the review date when the review's preparation should
+# start (each policy version can set its own).
+POLICY_REVIEW_LEAD_MONTHS = env_int("POLICY_REVIEW_LEAD_MONTHS", 6)
+
+# Reminders: lead times in days before the due date (see sotenas_portal/reminders).
+REMINDER_REVIEW_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_REVIEW_DAYS_BEFORE", ["180", "90", "30", "7"])]
+REMINDER_REVIEW_REPEAT_DAYS = env_int("REMINDER_REVIEW_REPEAT_DAYS", 30)
+REMINDER_REPORT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_REPORT_DAYS_BEFORE", ["30", "7"])]
+REMINDER_REPORT_REPEAT_DAYS = env_int("REMINDER_REPORT_REPEAT_DAYS", 7)
+REMINDER_AGREEMENT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_AGREEMENT_DAYS_BEFORE", ["90", "30"])]
+REMINDER_ASF_CHECK_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_ASF_CHECK_DAYS_BEFORE", ["60"])]
+
+# Outbox: failed sends retry with exponential backoff, then show as failed
+# to administrators.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+
+# Open data API ------------------------------------------------------------------
+# Read-only and public: JSON only (the browsable renderer's inline scripts
+# would break the Content-Security-Policy), anonymous access, page numbers
+# with a stable ordering set by each view.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "sotenas_portal.api_common.PortalPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# drf-spectacular: descriptions are gettext_lazy strings, so /api/schema/?lang=sv
+# gives the schema in Swedish. The docs UI is served from the vendored sidecar.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sotenäs kommun – social economy open data API",
+    "DESCRIPTION": _(
+        "Read-only open data from Sotenäs kommun's registry of the social economy: published enterprises, "
+        "their service categories, target groups and localities, public agreements and aggregate statistics."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Anyone may read the API from any origin; nothing else is cross-origin.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Security headers -------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

@@ -53,6 +53,7 @@ class AgreementExportView(AgreementListView):
 
     permission_required = "support.export_agreements"
     paginate_by = None
+    file_format = "csv"
 
     def get(self, request, *args, **kwargs):
         filters = self.get_filter_form().filters()
@@ -61,7 +62,10 @@ class AgreementExportView(AgreementListView):
             parts.append(slugify(filters["department"].name))
         if filters.get("year"):
             parts.append(str(filters["year"]))
-        body = exports.agreements_csv(selectors.agreement_list(**filters).select_related("source_request"))
+        agreements = selectors.agreement_list(**filters).select_related("source_request")
+        if self.file_format == "xlsx":
+            return exports.agreements_xlsx(f'{"-".join(parts)}.xlsx', agreements)
+        body = exports.agreements_csv(agreements)
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{"-".join(parts)}.csv"'
         return response

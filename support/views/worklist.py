@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .. import selectors
+from .. import exports, selectors
 from ..forms import WorklistFilterForm
 
 
@@ -34,3 +34,13 @@ class WorklistView(PermissionRequiredMixin, ListView):
             "scopes": [(value, label) for value, label in form.fields["lista"].choices],
             "today": timezone.localdate(),
         }
+
+
+class WorklistExportView(WorklistView):
+    """The work list as filtered, as CSV or XLSX, streamed."""
+
+    paginate_by = None
+    file_format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        return exports.worklist_export(self.file_format, self.get_queryset())

@@ -5,14 +5,49 @@ the Content-Security-Policy breaks nothing). Each issue adds its pages."""
 import pytest
 from django.urls import reverse
 
+from tests.enterprises.factories import registry_context
 from tests.factories import DepartmentFactory
 from tests.harness.browser import axe_violations, browser, page_as  # noqa: F401
+from tests.policy_reports.factories import policy_reports_context
+from tests.support.factories import support_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def department_kwargs(ctx):
     return {"pk": ctx["department"].pk}
+
+
+def enterprise_kwargs(ctx):
+    return {"slug": ctx["enterprise"].slug}
+
+
+def check_kwargs(ctx):
+    return {"slug": ctx["enterprise"].slug, "pk": ctx["check"].pk}
+
+
+def policy_kwargs(ctx):
+    return {"pk": ctx["policy_version"].pk}
+
+
+def round_kwargs(ctx):
+    return {"pk": ctx["previous_round"].pk}
+
+
+def report_kwargs(ctx):
+    return {"pk": ctx["report"].pk}
+
+
+def submitted_report_kwargs(ctx):
+    return {"pk": ctx["submitted_report"].pk}
+
+
+def support_request_kwargs(ctx):
+    return {"pk": ctx["support_request"].pk}
+
+
+def support_agreement_kwargs(ctx):
+    return {"pk": ctx["support_agreement"].pk}
 
 
 # (role, url name, kwargs from the context)
@@ -28,6 +63,7 @@ PAGES = [
     ("representative", "home", None),
     ("representative", "accounts:overview", None),
     ("representative", "accounts:profile", None),
+    ("official", "accounts:notifications", None),
     ("representative", "accounts:password_change", None),
     ("representative", "accounts:password_change_done", None),
     ("representative", "accounts:logout", None),
@@ -37,15 +73,78 @@ PAGES = [
     ("coordinator", "accounts:department_create", None),
     ("coordinator", "accounts:department_update", department_kwargs),
     ("administrator", "accounts:overview", None),
+    # Registry
+    ("anonymous", "enterprises:list", None),
+    ("anonymous", "enterprises:detail", enterprise_kwargs),
+    ("representative", "enterprises:mine", None),
+    ("representative", "enterprises:register", None),
+    ("representative", "enterprises:update", enterprise_kwargs),
+    ("official", "enterprises:list", None),
+    ("official", "enterprises:detail", enterprise_kwargs),
+    ("official", "enterprises:work_list", None),
+    ("official", "enterprises:categories", None),
+    ("official", "enterprises:history", enterprise_kwargs),
+    ("coordinator", "enterprises:check_review", check_kwargs),
+    ("coordinator", "enterprises:unpublish", enterprise_kwargs),
+    ("coordinator", "enterprises:merge", enterprise_kwargs),
+    # Policy versions, annual reports, the compiled report and the review basis
+    ("official", "policy_reports:version_list", None),
+    ("official", "policy_reports:version_detail", policy_kwargs),
+    ("official", "policy_reports:my_reports", None),
+    ("official", "policy_reports:report_detail", submitted_report_kwargs),
+    ("official", "policy_reports:report_edit", report_kwargs),
+    ("official", "policy_reports:report_version", lambda ctx: {"pk": ctx["submitted_report"].pk, "number": 1}),
+    ("coordinator", "policy_reports:version_adopt", None),
+    ("coordinator", "policy_reports:version_status", policy_kwargs),
+    ("coordinator", "policy_reports:round_list", None),
+    ("coordinator", "policy_reports:round_open", None),
+    ("coordinator", "policy_reports:round_overview", round_kwargs),
+    ("coordinator", "policy_reports:compiled_report", round_kwargs),
+    ("coordinator", "policy_reports:report_return", submitted_report_kwargs),
+    ("coordinator", "policy_reports:report_accept", submitted_report_kwargs),
+    ("coordinator", "policy_reports:review_basis", policy_kwargs),
+    ("coordinator", "policy_reports:evidence_add",
+     lambda ctx: {"pk": ctx["policy_version"].pk, "statement_pk": ctx["statement"].pk}),
+    # Support requests and agreements
+    ("representative", "support:my_requests", None),
+    ("representative", "support:request_create", None),
+    ("representative", "support:request_update", lambda ctx: {"pk": ctx["support_draft"].pk}),
+    ("representative", "support:request_detail", support_request_kwargs),
+    ("representative", "support:request_receipt", support_request_kwargs),
+    ("representative", "support:request_transition", lambda ctx: {"pk": ctx["support_request"].pk,
+                                                                   "move": "withdraw"}),
+    ("official", "support:worklist", None),
+    ("official", "support:request_detail", support_request_kwargs),
+    ("official", "support:request_transition", lambda ctx: {"pk": ctx["support_request"].pk, "move": "decide"}),
+    ("official", "support:request_decision_due", support_request_kwargs),
+    ("coordinator", "support:worklist", None),
+    ("coordinator", "support:request_transition", lambda ctx: {"pk": ctx["support_request"].pk, "move": "assign"}),
+    ("official", "support:agreement_list", None),
+    ("official", "support:agreement_detail", support_agreement_kwargs),
+    ("official", "support:agreement_create", None),
+    ("official", "support:agreement_update", support_agreement_kwargs),
+    ("official", "support:agreement_history", support_agreement_kwargs),
+    # Statistics and the API documentation (issue 7)
+    ("anonymous", "statistics:public", None),
+    ("official", "statistics:official", None),
+    ("coordinator", "statistics:official", None),
+    ("anonymous", "api_docs", None),
 ]
 
 
+# Each builder adds the objects its app's pages need: f(user_for=, department=) -> dict.
+CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context]
+
+
 @pytest.fixture
-def ctx(db):
+def ctx(db, user_for):
     department = DepartmentFactory(name="Sektor omsorg")
     department.contact_email = "omsorg@sotenas.example"
     department.save()  # a second history row, so the history shows a change
-    return {"department": department}
+    context = {"department": department}
+    for build in CONTEXT_BUILDERS:
+        context.update(build(user_for=user_for, department=department))
+    return context
 
 
 def assert_accessible(page, label: str, *, error_status: bool = False) -> None:
@@ -67,11 +166,57 @@ def test_page_is_accessible(role, name, kwargs, ctx, user_for, page_as):
     assert_accessible(page, f"{role} {url}")
 
 
-@pytest.mark.parametrize("role,name", [("anonymous", "accounts:signup"), ("coordinator", "accounts:department_create")])
+@pytest.mark.parametrize("role,name", [
+    ("anonymous", "accounts:signup"),
+    ("coordinator", "accounts:department_create"),
+    ("representative", "enterprises:register"),
+    ("official", "support:agreement_create"),
+])
 def test_form_errors_are_accessible(role, name, user_for, page_as):
     page = page_as(user_for(role))
     page.goto(reverse(name))
     page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".invalid-feedback, .alert-danger").count() > 0
+    assert_accessible(page, f"{role} {name} with errors")
+
+
+# Policy report forms with errors: (role, url name, kwargs, fields to empty, the button to press)
+POLICY_REPORT_FORMS = [
+    ("official", "policy_reports:report_edit", report_kwargs, ["#id_description"], "button[value=submit]"),
+    ("coordinator", "policy_reports:version_adopt", None, [], "button[type=submit]"),
+    ("coordinator", "policy_reports:round_open", None, ["#id_year"], "button[type=submit]"),
+    ("coordinator", "policy_reports:report_return", submitted_report_kwargs, [], "button[type=submit]"),
+]
+
+
+@pytest.mark.parametrize("role,name,kwargs,empty,button", POLICY_REPORT_FORMS,
+                         ids=[name for _r, name, *_rest in POLICY_REPORT_FORMS])
+def test_policy_report_form_errors_are_accessible(role, name, kwargs, empty, button, ctx, user_for, page_as):
+    page = page_as(user_for(role))
+    page.goto(reverse(name, kwargs=kwargs(ctx) if kwargs else None))
+    for selector in empty:
+        page.fill(selector, "")
+    page.locator(f"main form {button}").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".invalid-feedback, .alert-danger").count() > 0
+    assert_accessible(page, f"{role} {name} with errors")
+
+
+# Support forms with errors: (role, url name, kwargs, the button to press)
+SUPPORT_FORMS = [
+    ("representative", "support:request_create", None, "form button[name=submit]"),
+    ("official", "support:request_detail", support_request_kwargs, "form[aria-labelledby=h-write] button"),
+    ("official", "support:request_transition", lambda ctx: {"pk": ctx["support_request"].pk, "move": "decide"},
+     "form button[type=submit]"),
+]
+
+
+@pytest.mark.parametrize("role,name,kwargs,button", SUPPORT_FORMS, ids=[name for _r, name, *_ in SUPPORT_FORMS])
+def test_support_form_errors_are_accessible(role, name, kwargs, button, ctx, user_for, page_as):
+    page = page_as(user_for(role))
+    page.goto(reverse(name, kwargs=kwargs(ctx) if kwargs else None))
+    page.locator(f"main {button}").first.click()
     page.wait_for_load_state()
     assert page.locator(".invalid-feedback, .alert-danger").count() > 0
     assert_accessible(page, f"{role} {name} with errors")

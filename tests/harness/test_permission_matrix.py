@@ -15,7 +15,10 @@ from django.urls import reverse
 
 from accounts.models import Department
 from tests.conftest import ROLES
+from tests.enterprises.factories import registry_context
 from tests.harness.urls import discover_urls
+from tests.policy_reports.factories import policy_reports_context
+from tests.support.factories import support_context
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +43,22 @@ def department_kwargs(ctx):
     return {"pk": ctx["department"].pk}
 
 
+def enterprise_kwargs(ctx):
+    return {"slug": ctx["enterprise"].slug}
+
+
+def support_request_kwargs(ctx):
+    return {"pk": ctx["support_request"].pk}
+
+
+def support_agreement_kwargs(ctx):
+    return {"pk": ctx["support_agreement"].pk}
+
+
+REPRESENTATIVE_AND_MANAGERS = MANAGERS | {"representative"}
+REPRESENTATIVE_AND_STAFF = STAFF | {"representative"}
+
+
 MATRIX: dict[str, Access] = {
     # Site pages
     "home": Access(EVERYONE),
@@ -49,6 +68,7 @@ MATRIX: dict[str, Access] = {
     # Accounts
     "accounts:overview": Access(SIGNED_IN),
     "accounts:profile": Access(SIGNED_IN),
+    "accounts:notifications": Access(SIGNED_IN),
     "accounts:signup": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:login": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:logout": Access(EVERYONE, ok_for={"anonymous": (302,)}),
@@ -64,6 +84,111 @@ MATRIX: dict[str, Access] = {
     "accounts:department_history": Access(STAFF, kwargs=department_kwargs),
     "accounts:department_create": Access(MANAGERS),
     "accounts:department_update": Access(MANAGERS, kwargs=department_kwargs),
+    # Registry
+    "enterprises:list": Access(EVERYONE),
+    "enterprises:register": Access(SIGNED_IN),
+    "enterprises:mine": Access(SIGNED_IN),
+    "enterprises:work_list": Access(STAFF),
+    "enterprises:categories": Access(STAFF),
+    "enterprises:reserved_export": Access(STAFF),
+    "enterprises:representation_decide": Access(MANAGERS, ok=(405,), kwargs=lambda ctx: {"pk": ctx["claim"].pk}),
+    "enterprises:detail": Access(EVERYONE, kwargs=enterprise_kwargs),
+    "enterprises:update": Access(REPRESENTATIVE_AND_MANAGERS, kwargs=enterprise_kwargs),
+    "enterprises:history": Access(STAFF, kwargs=enterprise_kwargs),
+    "enterprises:publish": Access(MANAGERS, ok=(405,), kwargs=enterprise_kwargs),
+    "enterprises:unpublish": Access(MANAGERS, kwargs=enterprise_kwargs),
+    "enterprises:merge": Access(MANAGERS, kwargs=enterprise_kwargs),
+    # Superusers hold every permission, as Django intends.
+    "enterprises:claim": Access(frozenset({"representative", "administrator"}), kwargs=enterprise_kwargs),
+    "enterprises:check_start": Access(REPRESENTATIVE_AND_MANAGERS, ok=(405,), kwargs=enterprise_kwargs),
+    "enterprises:check_fill": Access(REPRESENTATIVE_AND_MANAGERS, kwargs=enterprise_kwargs),
+    "enterprises:check_review": Access(
+        MANAGERS, kwargs=lambda ctx: {"slug": ctx["enterprise"].slug, "pk": ctx["check"].pk}
+    ),
+    "enterprises:evidence": Access(
+        REPRESENTATIVE_AND_STAFF, kwargs=lambda ctx: {"slug": ctx["enterprise"].slug, "pk": ctx["evidence"].pk}
+    ),
+    # Policy versions and the two-year review
+    "policy_reports:version_list": Access(STAFF),
+    "policy_reports:version_adopt": Access(MANAGERS),
+    "policy_reports:version_detail": Access(STAFF, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    "policy_reports:version_status": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    # The adopted policy is a public document.
+    "policy_reports:version_document": Access(EVERYONE, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    "policy_reports:version_history": Access(STAFF, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    "policy_reports:review_basis": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    "policy_reports:review_basis_pdf": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
+    "policy_reports:evidence_add": Access(
+        MANAGERS, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk, "statement_pk": ctx["statement"].pk}
+    ),
+    # Reporting rounds and the compiled report
+    "policy_reports:round_list": Access(MANAGERS),
+    "policy_reports:round_open": Access(MANAGERS),
+    "policy_reports:round_overview": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["reporting_round"].pk}),
+    "policy_reports:round_sync": Access(MANAGERS, ok=(405,), kwargs=lambda ctx: {"pk": ctx["reporting_round"].pk}),
+    "policy_reports:compiled_report": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["reporting_round"].pk}),
+    "policy_reports:compiled_report_pdf": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["reporting_round"].pk}),
+    "policy_reports:compiled_report_csv": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["reporting_round"].pk}),
+    # A department's reports: its officials edit, the coordinator sees and reviews.
+    "policy_reports:my_reports": Access(frozenset({"official", "administrator"})),
+    "policy_reports:report_detail": Access(STAFF, kwargs=lambda ctx: {"pk": ctx["report"].pk}),
+    "policy_reports:report_edit": Access(
+        frozenset({"official", "administrator"}), kwargs=lambda ctx: {"pk": ctx["report"].pk}
+    ),
+    "policy_reports:report_return": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["submitted_report"].pk}),
+    "policy_reports:report_accept": Access(MANAGERS, kwargs=lambda ctx: {"pk": ctx["submitted_report"].pk}),
+    "policy_reports:report_version": Access(
+        STAFF, kwargs=lambda ctx: {"pk": ctx["submitted_report"].pk, "number": 1}
+    ),
+    # Support requests: the representative is the applicant, the official works
+    # at the request's department (object-level rules are tested in tests/support).
+    "support:home": Access(SIGNED_IN, ok=(302,)),
+    "support:my_requests": Access(SIGNED_IN),
+    "support:request_create": Access(SIGNED_IN),
+    "support:request_detail": Access(SIGNED_IN, kwargs=support_request_kwargs),
+    "support:request_receipt": Access(SIGNED_IN, kwargs=support_request_kwargs),
+    "support:request_export": Access(SIGNED_IN, kwargs=support_request_kwargs),
+    "support:request_attachment": Access(SIGNED_IN, kwargs=lambda ctx: {
+        "pk": ctx["support_request"].pk, "attachment_pk": ctx["support_attachment"].pk}),
+    "support:request_update": Access(frozenset({"representative", "administrator"}),
+                                     kwargs=lambda ctx: {"pk": ctx["support_draft"].pk}),
+    "support:request_transition": Access(frozenset({"official", "administrator"}),
+                                         kwargs=lambda ctx: {"pk": ctx["support_request"].pk, "move": "decide"}),
+    "support:request_decision_due": Access(frozenset({"official", "administrator"}), kwargs=support_request_kwargs),
+    "support:worklist": Access(STAFF),
+    # Agreements
+    "support:agreement_list": Access(STAFF),
+    "support:agreement_create": Access(STAFF),
+    "support:agreement_export": Access(STAFF),
+    "support:agreement_detail": Access(STAFF, kwargs=support_agreement_kwargs),
+    "support:agreement_update": Access(STAFF, kwargs=support_agreement_kwargs),
+    "support:agreement_history": Access(STAFF, kwargs=support_agreement_kwargs),
+    "support:agreement_attachment": Access(STAFF, kwargs=lambda ctx: {
+        "pk": ctx["support_agreement"].pk, "attachment_pk": ctx["support_agreement_attachment"].pk}),
+    # Exports (issue 7): the registry for everyone (officials get wider
+    # columns), work lists and agreements for staff.
+    "enterprises:registry_export_csv": Access(EVERYONE),
+    "enterprises:registry_export_xlsx": Access(EVERYONE),
+    "support:worklist_export_csv": Access(STAFF),
+    "support:worklist_export_xlsx": Access(STAFF),
+    "support:agreement_export_xlsx": Access(STAFF),
+    # Open data API and its documentation: public and read-only.
+    "api_schema": Access(EVERYONE),
+    "api_docs": Access(EVERYONE),
+    "api_explorer": Access(EVERYONE),
+    "api:enterprise_list": Access(EVERYONE),
+    "api:enterprise_detail": Access(EVERYONE, kwargs=lambda ctx: {
+        "organisation_number": ctx["enterprise"].organisation_number_display}),
+    "api:service_category_list": Access(EVERYONE),
+    "api:target_group_list": Access(EVERYONE),
+    "api:locality_list": Access(EVERYONE),
+    "api:agreement_list": Access(EVERYONE),
+    "api:statistics": Access(EVERYONE),
+    # Statistics: public figures for all, the fuller page for municipal staff.
+    "statistics:public": Access(EVERYONE),
+    "statistics:public_csv": Access(EVERYONE, kwargs=lambda ctx: {"key": "by-kind"}),
+    "statistics:official": Access(STAFF),
+    "statistics:official_csv": Access(STAFF, kwargs=lambda ctx: {"key": "agreements"}),
 }
 
 # The admin is for system administrators only. Its own sign-in and sign-out
@@ -108,9 +233,16 @@ def assert_refused(response, role: str, url: str) -> None:
     )
 
 
+# Each builder adds the objects its app's URLs need: f(user_for=, department=) -> dict.
+CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context]
+
+
 @pytest.fixture
-def ctx(department):
-    return {"department": department}
+def ctx(department, user_for):
+    context = {"department": department}
+    for build in CONTEXT_BUILDERS:
+        context.update(build(user_for=user_for, department=department))
+    return context
 
 
 def test_every_url_is_named():

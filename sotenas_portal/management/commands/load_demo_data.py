@@ -7,6 +7,9 @@ from django.utils.module_loading import import_string
 # Each app adds its loader here, in dependency order.
 DEMO_LOADERS = [
     "accounts.demo.load",
+    "enterprises.demo.load",
+    "support.demo.load",
+    "policy_reports.demo.load",
 ]
 
 

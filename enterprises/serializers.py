@@ -1,0 +1,95 @@
+"""Public representations of the registry for the open data API. Only what
+the public registry page shows: never drafts, internal notes, representatives
+or check details. Descriptions are English source strings, translated when
+the schema is asked for with ?lang=sv."""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import Enterprise, Locality, ServiceCategory, TargetGroup
+
+
+class ServiceCategorySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(help_text=_("The category's name."))
+    slug = serializers.SlugField(help_text=_("Identifier, used in the kategori filter."))
+
+    class Meta:
+        model = ServiceCategory
+        fields = ["slug", "name"]
+
+
+class TargetGroupSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(help_text=_("The target group's name."))
+    slug = serializers.SlugField(help_text=_("Identifier, used in the malgrupp filter."))
+    position = serializers.IntegerField(help_text=_("Position in the policy's list."))
+
+    class Meta:
+        model = TargetGroup
+        fields = ["slug", "name", "position"]
+
+
+class LocalitySerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=Locality.choices, help_text=_("Identifier, used in the ort filter."))
+    label = serializers.CharField(help_text=_("The locality's name."))
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(help_text=_("The enterprise's name."))
+    slug = serializers.SlugField(help_text=_("Identifier in the registry's web addresses."))
+    organisation_number = serializers.CharField(
+        source="organisation_number_display", help_text=_("Organisation number, written NNNNNN-NNNN.")
+    )
+    legal_form = serializers.CharField(help_text=_("Legal form (identifier, used in the bolagsform filter)."))
+    legal_form_label = serializers.CharField(source="get_legal_form_display", help_text=_("Legal form, in words."))
+    kind = serializers.CharField(help_text=_("Kind of actor (identifier)."))
+    kind_label = serializers.CharField(source="get_kind_display", help_text=_("Kind of actor, in words."))
+    short_description = serializers.CharField(help_text=_("One or two sentences about the enterprise."))
+    description = serializers.CharField(help_text=_("A longer description; may be empty."))
+    locality = serializers.CharField(help_text=_("Locality (identifier, used in the ort filter)."))
+    locality_label = serializers.CharField(source="get_locality_display", help_text=_("Locality, in words."))
+    service_categories = ServiceCategorySerializer(many=True, help_text=_("What the enterprise sells."))
+    target_groups = TargetGroupSerializer(many=True, help_text=_("The target groups the enterprise serves."))
+    visiting_address = serializers.CharField(help_text=_("Visiting address; may be empty."))
+    postal_address = serializers.CharField(help_text=_("Postal address; may be empty."))
+    phone = serializers.CharField(help_text=_("The enterprise's phone number; may be empty."))
+    email = serializers.CharField(help_text=_("The enterprise's email address; may be empty."))
+    website = serializers.CharField(help_text=_("The enterprise's website; may be empty."))
+    year_founded = serializers.IntegerField(allow_null=True, help_text=_("Year founded, if known."))
+    figures_year = serializers.IntegerField(allow_null=True, help_text=_("The year the figures refer to."))
+    employees = serializers.IntegerField(allow_null=True, help_text=_("Number of employees."))
+    employees_from_target_groups = serializers.IntegerField(
+        allow_null=True, help_text=_("Of the employees, how many come from the target groups.")
+    )
+    participants = serializers.IntegerField(
+        allow_null=True, help_text=_("Participants in work training or rehabilitation.")
+    )
+    meets_reserved_share = serializers.BooleanField(
+        help_text=_("Whether at least 30 percent of those working there come from the target groups (LOU 4:18).")
+    )
+    asf_verified = serializers.SerializerMethodField(
+        help_text=_("Whether a current check confirms the enterprise meets the ASF definition.")
+    )
+    asf_verified_on = serializers.DateField(allow_null=True, help_text=_("Date of the last ASF verification."))
+    asf_valid_until = serializers.DateField(allow_null=True, help_text=_("Date the ASF verification expires."))
+    url = serializers.SerializerMethodField(help_text=_("The enterprise's page in the registry."))
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "name", "slug", "organisation_number", "legal_form", "legal_form_label", "kind", "kind_label",
+            "short_description", "description", "locality", "locality_label", "service_categories",
+            "target_groups", "visiting_address", "postal_address", "phone", "email", "website", "year_founded",
+            "figures_year", "employees", "employees_from_target_groups", "participants", "meets_reserved_share",
+            "asf_verified", "asf_verified_on", "asf_valid_until", "url",
+        ]
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_asf_verified(self, enterprise) -> bool:
+        return bool(enterprise.asf_valid_until and enterprise.asf_valid_until >= timezone.localdate())
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, enterprise) -> str:
+        return settings.SITE_URL + enterprise.get_absolute_url()

@@ -1,0 +1,204 @@
+"""Aggregate reads for the statistics pages and the API. Each figure is one
+grouped query, so the number of queries never grows with the data.
+
+Public figures count published enterprises only; nothing here returns a row
+about a single enterprise or person."""
+
+from dataclasses import dataclass
+from statistics import median
+
+from django.db.models import Count, Min, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from enterprises.models import (
+    ActorKind,
+    Enterprise,
+    Locality,
+    PublicationStatus,
+    ServiceCategory,
+    TargetGroup,
+)
+from policy_reports.models import DepartmentReport
+from support.constants import Outcome, RequestState
+from support.models import Agreement, SupportKind, SupportRequest
+from support.selectors import in_force_during
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart's data: labelled counts (or sums) in display order."""
+
+    key: str
+    title: str
+    label_heading: str
+    value_headings: tuple
+    rows: list  # [(key, label, value, ...)]: key is a stable identifier
+    # Which value columns the chart draws (same scale); the table shows all.
+    charted: tuple = (0,)
+
+
+def _published():
+    return Enterprise.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+
+
+def enterprises_by_kind() -> Series:
+    counts = dict(_published().values_list("kind").annotate(n=Count("pk")).order_by())
+    return Series("by-kind", _("Enterprises by kind of actor"), _("Kind of actor"), (_("Enterprises"),),
+                  [(value, str(label), counts.get(value, 0)) for value, label in ActorKind.choices])
+
+
+def enterprises_by_locality() -> Series:
+    counts = dict(_published().values_list("locality").annotate(n=Count("pk")).order_by())
+    return Series("by-locality", _("Enterprises by locality"), _("Locality"), (_("Enterprises"),),
+                  [(value, str(label), counts.get(value, 0)) for value, label in Locality.choices])
+
+
+def enterprises_by_service_category() -> Series:
+    published = Q(enterprises__publication_status=PublicationStatus.PUBLISHED)
+    rows = (ServiceCategory.objects.annotate(n=Count("enterprises", filter=published, distinct=True))
+            .order_by("name").values_list("slug", "name", "n"))
+    return Series("by-category", _("Enterprises by service category"), _("What it sells"), (_("Enterprises"),),
+                  list(rows))
+
+
+def target_groups_served() -> Series:
+    published = Q(enterprises__publication_status=PublicationStatus.PUBLISHED)
+    rows = (TargetGroup.objects.annotate(n=Count("enterprises", filter=published, distinct=True))
+            .order_by("position", "name").values_list("slug", "name", "n"))
+    return Series("target-groups", _("Target groups served"), _("Target group"), (_("Enterprises serving it"),),
+                  list(rows))
+
+
+def verified_asf_by_year() -> Series:
+    """Published enterprises by the year their current ASF verification was made."""
+    rows = (_published().filter(asf_verified_on__isnull=False)
+            .values_list("asf_verified_on__year").annotate(n=Count("pk")).order_by("asf_verified_on__year"))
+    return Series("asf-verified", _("Verified ASF by year of verification"), _("Year"), (_("Enterprises"),),
+                  [(str(year), str(year), n) for year, n in rows])
+
+
+def people_by_year() -> Series:
+    """Employees and participants reported by published enterprises, per
+    year the figures refer to. Rows are (year, employees, participants)."""
+    rows = (_published().filter(figures_year__isnull=False).values_list("figures_year")
+            .annotate(employees=Sum("employees"), participants=Sum("participants")).order_by("figures_year"))
+    return Series("people", _("Employees and participants per year"), _("Year"), (_("Employees"), _("Participants")),
+                  [(str(year), str(year), employees or 0, participants or 0) for year, employees, participants in rows],
+                  charted=(0, 1))
+
+
+def verified_asf_count() -> int:
+    return _published().filter(asf_valid_until__gte=timezone.localdate()).count()
+
+
+def public_summary() -> dict:
+    """Everything the public page and the API's statistics endpoint show."""
+    return {
+        "published_enterprises": _published().count(),
+        "verified_asf": verified_asf_count(),
+        "series": [
+            enterprises_by_kind(),
+            enterprises_by_locality(),
+            enterprises_by_service_category(),
+            target_groups_served(),
+            verified_asf_by_year(),
+            people_by_year(),
+        ],
+    }
+
+
+def median_days(pairs) -> float | None:
+    days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end]
+    return round(median(days), 1) if days else None
+
+
+# Officials only ---------------------------------------------------------------
+
+
+def requests_by_kind() -> Series:
+    submitted = ~Q(requests__state=RequestState.DRAFT)
+    rows = (SupportKind.objects.annotate(n=Count("requests", filter=submitted)).order_by("position", "name")
+            .values_list("slug", "name", "n"))
+    return Series("requests-by-kind", _("Support requests by kind"), _("Kind of support"), (_("Requests"),),
+                  list(rows))
+
+
+def requests_by_state() -> Series:
+    counts = dict(SupportRequest.objects.exclude(state=RequestState.DRAFT).values_list("state")
+                  .annotate(n=Count("pk")).order_by())
+    return Series("requests-by-state", _("Support requests by state"), _("State"), (_("Requests"),),
+                  [(value, str(label), counts.get(value, 0))
+                   for value, label in RequestState.choices if value != RequestState.DRAFT])
+
+
+def requests_by_outcome() -> Series:
+    counts = dict(SupportRequest.objects.exclude(outcome="").values_list("outcome")
+                  .annotate(n=Count("pk")).order_by())
+    return Series("requests-by-outcome", _("Decided support requests by outcome"), _("Outcome"), (_("Requests"),),
+                  [(value, str(label), counts.get(value, 0)) for value, label in Outcome.choices])
+
+
+def request_medians() -> dict:
+    """Median days from submission to first response and to decision, over
+    every submitted request that has reached that point."""
+    rows = list(SupportRequest.objects.filter(submitted_at__isnull=False)
+                .values_list("submitted_at", "first_response_at", "decided_at"))
+    return {
+        "first_response": median_days((submitted, responded) for submitted, responded, _d in rows),
+        "decision": median_days((submitted, decided) for submitted, _r, decided in rows),
+    }
+
+
+def agreements_by_department() -> Series:
+    """Agreements in force today per department, with their summed annual value (SEK)."""
+    today = timezone.localdate()
+    rows = (Agreement.objects.filter(in_force_during(today, today)).values_list("department_id", "department__name")
+            .annotate(n=Count("pk"), value=Sum("annual_value")).order_by("department__name"))
+    return Series("agreements", _("Agreements in force by department"), _("Department or company"),
+                  (_("Agreements"), _("Annual value (SEK)")),
+                  [(str(pk), name, n, int(value or 0)) for pk, name, n, value in rows], charted=(1,))
+
+
+def reports_on_time() -> Series:
+    """Per reporting round: reports expected, filed, and filed by the due
+    date (the first submission counts, a later resubmission does not)."""
+    rows = (DepartmentReport.objects.values_list("pk", "reporting_round__year", "reporting_round__due_date")
+            .annotate(first=Min("versions__submitted_at")).order_by())
+    rounds: dict = {}
+    for _pk, year, due, first in rows:
+        expected, filed, on_time = rounds.get(year, (0, 0, 0))
+        filed_on_time = first is not None and timezone.localtime(first).date() <= due
+        rounds[year] = (expected + 1, filed + (first is not None), on_time + filed_on_time)
+    return Series("reports", _("Annual reports filed on time per round"), _("Year"),
+                  (_("Reports expected"), _("Filed"), _("Filed on time")),
+                  [(str(year), str(year), *rounds[year]) for year in sorted(rounds)], charted=(0, 1, 2))
+
+
+def official_summary() -> dict:
+    return {
+        **public_summary(),
+        "medians": request_medians(),
+        "official_series": [
+            requests_by_kind(), requests_by_state(), requests_by_outcome(), agreements_by_department(),
+            reports_on_time(),
+        ],
+    }
+
+
+PUBLIC_SERIES = {
+    "by-kind": enterprises_by_kind, "by-locality": enterprises_by_locality,
+    "by-category": enterprises_by_service_category, "target-groups": target_groups_served,
+    "asf-verified": verified_asf_by_year, "people": people_by_year,
+}
+OFFICIAL_SERIES = {
+    "requests-by-kind": requests_by_kind, "requests-by-state": requests_by_state,
+    "requests-by-outcome": requests_by_outcome, "agreements": agreements_by_department,
+    "reports": reports_on_time,
+}
+
+
+def series_by_key(key: str, *, for_officials: bool) -> Series | None:
+    builders = {**PUBLIC_SERIES, **OFFICIAL_SERIES} if for_officials else PUBLIC_SERIES
+    build = builders.get(key)
+    return build() if build else None
