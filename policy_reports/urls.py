@@ -5,6 +5,7 @@ from . import views
 app_name = "policy_reports"
 
 urlpatterns = [
+    path("", views.PolicyHomeView.as_view(), name="home"),
     # The policy and its versions
     path("policy/", views.VersionListView.as_view(), name="version_list"),
     path("policy/ny/", views.VersionAdoptView.as_view(), name="version_adopt"),

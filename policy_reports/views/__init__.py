@@ -1,6 +1,7 @@
 """The policy report views, split by topic. Each declares its permission."""
 
 from .policy import (  # noqa: F401
+    PolicyHomeView,
     EvidenceAddView,
     ReviewBasisPdfView,
     ReviewBasisView,

@@ -179,3 +179,16 @@ class EvidenceAddView(ObjectPermissionMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The evidence has been added."))
         return redirect("policy_reports:review_basis", pk=version.pk)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PolicyHomeView(TemplateView):
+    """/rapporter/: the policy in force for everyone; municipal staff go on
+    to the versions, their reports and the reporting rounds."""
+
+    template_name = "policy_reports/home.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.user.has_perm("policy_reports.view_policy"):
+            return redirect("policy_reports:version_list")
+        return super().get(request, *args, **kwargs)

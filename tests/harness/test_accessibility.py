@@ -75,6 +75,7 @@ PAGES = [
     ("administrator", "accounts:overview", None),
     # Registry
     ("anonymous", "enterprises:list", None),
+    ("anonymous", "policy_reports:home", None),
     ("anonymous", "enterprises:detail", enterprise_kwargs),
     ("representative", "enterprises:mine", None),
     ("representative", "enterprises:register", None),

@@ -109,6 +109,7 @@ MATRIX: dict[str, Access] = {
         REPRESENTATIVE_AND_STAFF, kwargs=lambda ctx: {"slug": ctx["enterprise"].slug, "pk": ctx["evidence"].pk}
     ),
     # Policy versions and the two-year review
+    "policy_reports:home": Access(EVERYONE, ok_for={role: (302,) for role in STAFF}),
     "policy_reports:version_list": Access(STAFF),
     "policy_reports:version_adopt": Access(MANAGERS),
     "policy_reports:version_detail": Access(STAFF, kwargs=lambda ctx: {"pk": ctx["policy_version"].pk}),
