@@ -1,7 +1,6 @@
 """Registry pages. Permissions are asked of django-rules with the
 enterprise as the object; anything not public needs a signed-in user."""
 
-import csv
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -322,34 +321,21 @@ class ReservedContractsExportView(PermissionRequiredMixin, View):
     permission_required = "enterprises.export_reserved"
 
     def get(self, request):
-        rows = selectors.reserved_contract_suppliers()
-
-        def lines():
-            yield "\ufeff"
-            buffer = _Echo()
-            writer = csv.writer(buffer, delimiter=";")
-            yield writer.writerow([
-                _("Name"), _("Organisation number"), _("Legal form"), _("Locality"), _("What it sells"),
-                _("Year of the figures"), _("Employees"), _("Of whom from the target groups"), _("Participants"),
-                _("Email"), _("Phone"), _("Registry page"),
-            ])
-            for e in rows.iterator(chunk_size=500):
-                yield writer.writerow([
-                    e.name, e.organisation_number_display, e.get_legal_form_display(), e.get_locality_display(),
-                    ", ".join(c.name for c in e.service_categories.all()), e.figures_year, e.employees,
-                    e.employees_from_target_groups, e.participants, e.email, e.phone,
-                    settings.SITE_URL + e.get_absolute_url(),
-                ])
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        filename = f"reserverade-kontrakt-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-class _Echo:
-    def write(self, value):
-        return value
+        header = [
+            _("Name"), _("Organisation number"), _("Legal form"), _("Locality"), _("What it sells"),
+            _("Year of the figures"), _("Employees"), _("Of whom from the target groups"), _("Participants"),
+            _("Email"), _("Phone"), _("Registry page"),
+        ]
+        rows = (
+            [
+                e.name, e.organisation_number_display, e.get_legal_form_display(), e.get_locality_display(),
+                ", ".join(c.name for c in e.service_categories.all()), e.figures_year, e.employees,
+                e.employees_from_target_groups, e.participants, e.email, e.phone,
+                settings.SITE_URL + e.get_absolute_url(),
+            ]
+            for e in selectors.reserved_contract_suppliers().iterator(chunk_size=500)
+        )
+        return tabular.csv_response(f"reserverade-kontrakt-{timezone.localdate():%Y-%m-%d}.csv", header, rows)
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -1,21 +1,14 @@
 """Downloads: the agreement register as CSV for the annual report, and a
 request with its history and conversation as plain text."""
 
-import csv
-import io
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sotenas_portal.exports import csv_response, xlsx_response
+from sotenas_portal.exports import csv_lines, csv_response, xlsx_response
 
 from enterprises.orgnr import formatted
 
-# Excel with Swedish settings splits columns on semicolons, and needs the
-# byte-order mark to read UTF-8 (å, ä, ö).
-CSV_DELIMITER = ";"
-BOM = "\ufeff"
 
 
 def agreement_header() -> list[str]:
@@ -44,11 +37,7 @@ def agreement_rows(agreements):
 
 
 def agreements_csv(agreements) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(agreement_header())
-    writer.writerows(agreement_rows(agreements))
-    return BOM + buffer.getvalue()
+    return "".join(csv_lines(agreement_header(), agreement_rows(agreements)))
 
 
 def agreements_xlsx(filename: str, agreements):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.enterprises.factories import registry_context
 from tests.factories import DepartmentFactory
-from tests.harness.browser import axe_violations, browser, page_as  # noqa: F401
+from tests.harness.browser import axe_violations
 from tests.policy_reports.factories import policy_reports_context
 from tests.support.factories import support_context
 
