@@ -10,7 +10,6 @@ from sotenas_portal.exports import csv_lines, csv_response, xlsx_response
 from enterprises.orgnr import formatted
 
 
-
 def agreement_header() -> list[str]:
     return [
         _("Department"), _("Enterprise"), _("Organisation number"), _("Kind of agreement"), _("Title"),
