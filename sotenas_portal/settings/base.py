@@ -196,9 +196,11 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 
 def filesystem_broker_options(folder: Path) -> dict:
     """Transport options for kombu's filesystem broker in ``folder``."""
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return {
+        # kombu's default control folder is ./control, relative to the cwd.
+        "control_folder": str(folder / "control"),
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
