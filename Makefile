@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup venv translations static migrate demo clean messages
+.PHONY: run test setup venv translations static migrate demo clean messages bench backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,21 @@ run: setup
 
 test: venv translations
 	DJANGO_SETTINGS_MODULE=sotenas_portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The national-scale benchmark (issue 9, bench/README.md): PostgreSQL only, not part of `make test`.
+# Creates the database if missing; generates the data set once per seed and scale.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sotenas_bench
+bench: venv translations
+	DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" $(BIN)/python -m bench.run
+
+# Backups (README: "Säkerhetskopiering och återställning"): `make backup [BACKUP_DIR=…]` writes a
+# backup-<timestamp> folder; `make restore BACKUP=<folder>` restores it into an empty database.
+BACKUP_DIR ?= var/backups
+backup: venv
+	$(MANAGE) backup $(BACKUP_DIR)
+restore: venv
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/backup-<timestamp> [RESTORE_ARGS=--force]" >&2; exit 2; }
+	$(MANAGE) restore $(RESTORE_ARGS) $(BACKUP)
 
 # Developer helper: refresh the .po catalogues from the source (needs GNU gettext).
 messages: venv

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .navigation import navigation_for
 from .roles import roles_of
 
@@ -10,3 +12,8 @@ def navigation(request) -> dict:
         "main_navigation": navigation_for(user, request.path),
         "current_roles": roles_of(user),
     }
+
+
+def sign_in_options(request) -> dict:
+    """Whether the municipality's sign-in (OIDC) is offered, for the sign-in page."""
+    return {"oidc_enabled": settings.OIDC_ENABLED}

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from .deletion import ERASED_USERNAME_PREFIX
 from .models import Department, User
 
 
@@ -30,6 +31,13 @@ class SignupForm(EmailUniqueMixin, UserCreationForm):
         for name in ("first_name", "last_name", "email"):
             self.fields[name].required = True
         self.fields["email"].help_text = _("We send receipts and answers to this address.")
+
+    def clean_username(self):
+        username = super().clean_username()
+        # Erased accounts are renamed raderad-…; a live account must never look like one.
+        if username.lower().startswith(ERASED_USERNAME_PREFIX):
+            raise forms.ValidationError(_("Choose another username."), code="reserved_username")
+        return username
 
 
 class ProfileForm(EmailUniqueMixin, forms.ModelForm):

@@ -45,6 +45,21 @@ class User(AbstractUser):
         default=False,
         help_text=_("Oversees the whole policy on behalf of Kommunstyrelsen."),
     )
+    # The identity provider's stable "sub" claim for officials who sign in
+    # with the municipality's account (accounts.oidc); empty for everyone else.
+    oidc_subject = models.CharField(
+        _("municipal account identifier"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the user signs in with the municipality's account; such users have no password here."),
+    )
+    # Set when the account's owner deleted it (or the retention rules took
+    # its place): the row stays so the municipality's records keep their
+    # links, but everything personal is gone (see accounts.deletion).
+    erased_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
@@ -62,6 +77,17 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def get_full_name(self) -> str:
+        # The one place a deleted account's name is decided: every template
+        # that shows a user goes through __str__ or this.
+        if self.is_erased:
+            return str(_("Deleted user"))
+        return super().get_full_name()
 
 
 class Department(models.Model):

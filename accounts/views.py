@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from . import selectors, services
 from .forms import DepartmentForm, ProfileForm, SignupForm
 from .models import Department
@@ -30,7 +32,7 @@ class AccountOverviewView(PermissionRequiredMixin, TemplateView):
         return context
 
 
-class NotificationListView(PermissionRequiredMixin, ListView):
+class NotificationListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     """Reminders and messages the portal sent about the user's work."""
 
     permission_required = "accounts.view_own_account"
@@ -109,7 +111,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-class DepartmentListView(PermissionRequiredMixin, ListView):
+class DepartmentListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "accounts.view_departments"
     template_name = "accounts/department_list.html"
     context_object_name = "departments"

@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from sotenas_portal.fields import IdsMultipleChoiceField
+from sotenas_portal.forms import remind_about_personal_data, with_personal_data_reminder
 from sotenas_portal.uploads import validate_upload
 
 from .models import (
@@ -17,6 +19,7 @@ from .models import (
 )
 from .orgnr import normalise, validate_organisation_number
 from .selectors import SORTS, RegistryQuery
+from .services import swedish_slug
 
 SORT_CHOICES = [
     ("", _("Relevance or name")),
@@ -105,6 +108,7 @@ class EnterpriseForm(forms.ModelForm):
             "phone", "email", "website", "year_founded",
             "figures_year", "employees", "employees_from_target_groups", "participants",
         ]
+        field_classes = {"service_categories": IdsMultipleChoiceField, "target_groups": IdsMultipleChoiceField}
         widgets = {
             "service_categories": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,
@@ -112,7 +116,7 @@ class EnterpriseForm(forms.ModelForm):
         }
         help_texts = {
             "short_description": _("One or two sentences shown in the registry list."),
-            "description": _("Do not write anything about individual participants or employees."),
+            "description": with_personal_data_reminder(),
             "figures_year": _("The year the figures below refer to."),
             "employees": _("Counts only, never names or other information about persons."),
             "participants": _("People in work practice, work training or work-oriented rehabilitation."),
@@ -140,7 +144,8 @@ class EnterpriseForm(forms.ModelForm):
 
 class UnpublishForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
-                             help_text=_("Shown to officials and the enterprise's representatives."))
+                             help_text=with_personal_data_reminder(
+                                 _("Shown to officials and the enterprise's representatives.")))
 
 
 class MergeForm(forms.Form):
@@ -156,7 +161,8 @@ class ClaimForm(forms.Form):
     message = forms.CharField(
         label=_("Your role in the enterprise"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example chair of the board or manager. The coordinator may contact you to confirm."),
+        help_text=with_personal_data_reminder(
+            _("For example chair of the board or manager. The coordinator may contact you to confirm.")),
     )
 
 
@@ -164,6 +170,17 @@ class ServiceCategoryForm(forms.ModelForm):
     class Meta:
         model = ServiceCategory
         fields = ["name"]
+
+    def clean_name(self):
+        # The address slug comes from the name: refuse here what would
+        # otherwise fail when the category is saved.
+        name = self.cleaned_data["name"].strip()
+        slug = swedish_slug(name)
+        if not slug:
+            raise ValidationError(_("Give the name in letters or digits."), code="no_slug")
+        if ServiceCategory.objects.filter(slug=slug).exists():
+            raise ValidationError(_("There is already a category with this name."), code="duplicate")
+        return name
 
 
 class CheckStatementsForm(forms.Form):
@@ -179,6 +196,7 @@ class CheckStatementsForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4}), initial=assessment.statement,
                 help_text=CRITERION_TEXT[Criterion(n)],
             )
+            remind_about_personal_data(self, f"statement_{n}")
             self.fields[f"evidence_{n}"] = forms.FileField(
                 label=_("Evidence for criterion %(n)s (optional)") % {"n": n}, required=False,
                 help_text=_("PDF, image or office document, at most 10 MB: statutes, annual report, agreements."),
@@ -221,6 +239,7 @@ class CheckReviewForm(forms.Form):
                 label=_("Reasoning for criterion %(n)s") % {"n": n}, required=False, max_length=3000,
                 widget=forms.Textarea(attrs={"rows": 3}), initial=assessment.reasoning,
             )
+        remind_about_personal_data(self, "comment", *(f"reasoning_{n}" for n in Criterion.values))
 
     def verdicts(self) -> dict[int, tuple[str, str]]:
         return {

@@ -8,9 +8,9 @@ as a prefix of its root: "städning" finds "Städ", "städ" finds "städning".
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
@@ -39,9 +39,10 @@ def apply_search(queryset: QuerySet, text: str) -> tuple[QuerySet, bool]:
     if connection.vendor == "postgresql":
         raw = " & ".join(f"({word} | {root_of(word)}:*)" for word in words)
         query = SearchQuery(raw, search_type="raw", config="swedish")
-        vector = SearchVector("search_document", config="swedish")
-        matched = queryset.annotate(search=vector).filter(search=query)
-        return matched.annotate(rank=SearchRank(vector, query)), True
+        # The stored vector (a trigger keeps it in step with search_document;
+        # GIN-indexed): neither the filter nor the rank parses documents.
+        matched = queryset.filter(search_vector=query)
+        return matched.annotate(rank=SearchRank(F("search_vector"), query)), True
     # The document is stored in lower case, so å, ä and ö match without
     # SQLite's ASCII-only case folding.
     condition = Q()

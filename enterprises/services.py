@@ -173,6 +173,7 @@ def enterprise_refresh_asf_status(*, enterprise: Enterprise) -> None:
     Enterprise.objects.filter(pk=enterprise.pk).update(
         asf_verified_on=latest.decided_on if positive else None,
         asf_valid_until=latest.valid_until if positive else None,
+        updated_at=timezone.now(),  # the cached statistics key on the latest change
     )
 
 

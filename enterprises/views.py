@@ -310,7 +310,11 @@ class ServiceCategoryView(PermissionRequiredMixin, FormView):
         return {**super().get_context_data(**kwargs), "categories": ServiceCategory.objects.order_by("name")}
 
     def form_valid(self, form):
-        category = services.service_category_create(name=form.cleaned_data["name"])
+        try:
+            category = services.service_category_create(name=form.cleaned_data["name"])
+        except ValidationError as error:  # e.g. the same name added at the same moment
+            add_service_error(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("The category %(name)s has been added.") % {"name": category.name})
         return redirect("enterprises:categories")
 

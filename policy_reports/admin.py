@@ -1,8 +1,12 @@
 """The admin shows the policy's data for support; statuses move only through
 the portal's services (the workflow), so they are read-only here."""
 
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from simple_history.admin import SimpleHistoryAdmin
+
+from sotenas_portal.uploads import PDF_ONLY, validate_upload
 
 from .models import DepartmentReport, PolicyStatement, PolicyVersion, ReportingRound, ReportStatusChange, ReportVersion
 
@@ -12,8 +16,24 @@ class PolicyStatementInline(admin.TabularInline):
     extra = 0
 
 
+class PolicyVersionAdminForm(forms.ModelForm):
+    """The admin is an upload path too: the same content check as the
+    portal's own form."""
+
+    class Meta:
+        model = PolicyVersion
+        fields = "__all__"
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if isinstance(document, UploadedFile):
+            validate_upload(document, kinds=PDF_ONLY)
+        return document
+
+
 @admin.register(PolicyVersion)
 class PolicyVersionAdmin(SimpleHistoryAdmin):
+    form = PolicyVersionAdminForm
     list_display = ("title", "decision_reference", "decision_date", "review_due_on", "status")
     list_filter = ("status",)
     search_fields = ("title", "decision_reference")

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from sotenas_portal.fields import IdsMultipleChoiceField
+from sotenas_portal.forms import remind_about_personal_data, with_personal_data_reminder
 from sotenas_portal.uploads import PDF_ONLY, validate_upload
 
 from .dates import default_round_due_date
@@ -139,6 +141,7 @@ class ReportForm(forms.ModelForm):
         if submitting:
             for name in REQUIRED_TEXT_FIELDS + FIGURE_FIELDS:
                 self.fields[name].required = True
+        remind_about_personal_data(self, *TEXT_FIELDS)
 
     def clean(self):
         cleaned = super().clean()
@@ -159,7 +162,7 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What needs to be completed"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("The department sees this comment with the returned report."),
+        help_text=with_personal_data_reminder(_("The department sees this comment with the returned report.")),
     )
 
 
@@ -167,9 +170,9 @@ class EvidenceForm(forms.Form):
     text = forms.CharField(
         label=_("Evidence"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("What shows how the statement was carried out during the period."),
+        help_text=with_personal_data_reminder(_("What shows how the statement was carried out during the period.")),
     )
-    reports = forms.ModelMultipleChoiceField(
+    reports = IdsMultipleChoiceField(
         label=_("Annual reports it rests on"),
         queryset=DepartmentReport.objects.none(),
         required=False,

@@ -9,15 +9,17 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from .params import whole_number
+
 
 class PortalPagination(PageNumberPagination):
     page_size = 50
 
     def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param, "1")
-        if not raw.isdigit() or int(raw) < 1:
+        number = whole_number(request.query_params.get(self.page_query_param, "1"), maximum=10**9)
+        if not number:
             raise ValidationError({"page": [_("Give the page as a whole number from 1.")]})
-        return raw
+        return number
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -64,7 +64,15 @@ class OutboundEmail(models.Model):
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outbox")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"]), models.Index(fields=["user", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["user", "-created_at"]),
+            # The reminder sweep looks up what was sent by key prefix (the
+            # subject); pattern ops make LIKE 'prefix%' use the index on
+            # PostgreSQL whatever the collation (ignored elsewhere).
+            models.Index(fields=["dedup_key"], name="outbox_dedup_key_prefix", opclasses=["varchar_pattern_ops"],
+                         condition=Q(dedup_key__isnull=False)),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["dedup_key", "recipient"], condition=Q(dedup_key__isnull=False), name="outbox_send_once"

@@ -15,6 +15,11 @@ def requeue_outbox() -> int:
 
 @shared_task
 def reminder_sweep() -> int:
-    from .reminders.sweep import run_sweep
+    from .reminders.sweep import iter_sweep
 
-    return sum(planned.sent for planned in run_sweep())
+    return sum(planned.sent for planned in iter_sweep())
+
+
+@shared_task
+def delete_old_outbox_emails() -> int:
+    return outbox.delete_old_messages()

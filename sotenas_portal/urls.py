@@ -10,8 +10,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("personuppgifter/", views.privacy, name="privacy"),
+    path("halsa/", views.health, name="health"),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("", include("accounts.urls")),
+    # Sign-in for municipal staff through the identity provider (issue 8);
+    # 404 unless OIDC_ENABLED.
+    path("oidc/", include("accounts.oidc_urls")),
     path("foretag/", include("enterprises.urls")),
     path("stod/", include("support.urls")),
     path("rapporter/", include("policy_reports.urls")),

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from accounts.selectors import history_of
 from sotenas_portal.uploads import private_file_response
 
@@ -19,7 +21,7 @@ from ..services import VERSION_MOVES
 from .common import ObjectPermissionMixin, download
 
 
-class VersionListView(PermissionRequiredMixin, ListView):
+class VersionListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "policy_reports.view_policy"
     template_name = "policy_reports/version_list.html"
     context_object_name = "versions"

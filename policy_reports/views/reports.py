@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from .. import prefill, selectors, services
 from ..forms import ReportForm, ReturnForm
 from ..models import FIGURE_FIELDS, DepartmentReport
@@ -16,7 +18,7 @@ from ..workflow import ReportStatus, report_transition
 from .common import ObjectPermissionMixin, error_messages
 
 
-class MyReportsView(PermissionRequiredMixin, ListView):
+class MyReportsView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "policy_reports.view_own_reports"
     template_name = "policy_reports/my_reports.html"
     context_object_name = "reports"

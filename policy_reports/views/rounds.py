@@ -8,13 +8,15 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from .. import exports, pdf, selectors, services
 from ..forms import RoundOpenForm
 from ..models import ReportingRound
 from .common import ObjectPermissionMixin, download
 
 
-class RoundListView(PermissionRequiredMixin, ListView):
+class RoundListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "policy_reports.manage_rounds"
     template_name = "policy_reports/round_list.html"
     context_object_name = "rounds"

@@ -7,10 +7,13 @@ milestone older than one already sent for the same subject is stale and is
 skipped."""
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -44,12 +47,26 @@ def render(due: Due, recipient: Recipient, today: date) -> tuple[str, str]:
     return subject, body
 
 
-def _latest_sent_offsets() -> dict[tuple[str, str], int]:
-    """For each (subject, recipient): the latest milestone offset already in the outbox."""
+# Dues are checked against the outbox this many at a time: one query per
+# batch, and memory that does not grow with the data or the outbox history.
+BATCH_SIZE = 500
+
+
+def _latest_sent_offsets(subject_keys: set[str]) -> dict[tuple[str, str], int]:
+    """For each (subject, recipient) of these subjects: the latest milestone
+    offset already in the outbox. One indexed prefix query for the batch
+    (``outbox_dedup_key_prefix``), not a read of every key ever sent."""
     latest: dict[tuple[str, str], int] = {}
-    keys = OutboundEmail.objects.filter(dedup_key__isnull=False).values_list("dedup_key", "recipient")
+    if not subject_keys:
+        return latest
+    condition = Q()
+    for subject in sorted(subject_keys):
+        condition |= Q(dedup_key__startswith=f"{subject}:")
+    keys = OutboundEmail.objects.filter(condition).values_list("dedup_key", "recipient")
     for key, recipient in keys.iterator(chunk_size=2000):
         subject, _, milestone = key.rpartition(":")
+        if subject not in subject_keys:
+            continue
         try:
             offset = int(milestone)
         except ValueError:
@@ -59,18 +76,36 @@ def _latest_sent_offsets() -> dict[tuple[str, str], int]:
     return latest
 
 
-def run_sweep(*, today: date | None = None, dry_run: bool = False) -> list[Planned]:
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def iter_sweep(*, today: date | None = None, dry_run: bool = False) -> Iterator[Planned]:
+    """The sweep, one planned message at a time: sources are read with
+    iterators and checked against the outbox in batches, so memory stays
+    flat however many enterprises, requests and sent reminders there are."""
     today = today or local_today()
-    sent_offsets = _latest_sent_offsets()
-    planned: list[Planned] = []
+    total = new = 0
     for source in SOURCES:
-        for due in source(today):
-            for recipient in due.recipients:
-                planned.append(_plan_one(due, recipient, today, sent_offsets, dry_run))
+        for batch in _batches(source(today), BATCH_SIZE):
+            sent_offsets = _latest_sent_offsets({due.subject_key for due in batch if due.offset is not None})
+            for due in batch:
+                for recipient in due.recipients:
+                    planned = _plan_one(due, recipient, today, sent_offsets, dry_run)
+                    total, new = total + 1, new + planned.sent
+                    yield planned
     for recipient, subject in bundle_held_messages(today=today, dry_run=dry_run):
-        planned.append(Planned(recipient, "support_summary", subject, late=False, sent=True))
-    logger.info("Reminder sweep for %s: %d message(s), %d new", today, len(planned), sum(p.sent for p in planned))
-    return planned
+        total, new = total + 1, new + 1
+        yield Planned(recipient, "support_summary", subject, late=False, sent=True)
+    logger.info("Reminder sweep for %s: %d message(s), %d new", today, total, new)
+
+
+def run_sweep(*, today: date | None = None, dry_run: bool = False) -> list[Planned]:
+    """The whole sweep as a list (for callers that want to look at every
+    message); ``iter_sweep`` keeps memory flat."""
+    return list(iter_sweep(today=today, dry_run=dry_run))
 
 
 def _plan_one(due: Due, recipient: Recipient, today: date, sent_offsets, dry_run: bool) -> Planned:

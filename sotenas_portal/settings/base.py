@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigation",
+                "accounts.context_processors.sign_in_options",
             ],
         },
     },
@@ -144,12 +145,72 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.throttling.attempted_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # Successful sign-ins are not logged: the privacy page promises only failures.
 AXES_DISABLE_ACCESS_LOG = True
 LOGIN_ATTEMPT_RETENTION_DAYS = env_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30)
+
+# OpenID Connect sign-in for municipal staff (issue 8) ----------------------
+# Officials sign in with the municipality's identity provider; enterprise
+# representatives keep their passwords. Off unless OIDC_ENABLED is set. The
+# provider's groups decide departments and roles (OIDC_GROUP_MAP, format in
+# accounts/oidc_groups.py and the README). Endpoints are read from the
+# provider's discovery document (OIDC_OP_ISSUER or OIDC_OP_DISCOVERY_URL)
+# unless all four are given explicitly; either way at sign-in, never at start.
+OIDC_ENABLED = env_bool("OIDC_ENABLED", False)
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER", "").rstrip("/")
+OIDC_OP_DISCOVERY_URL = env_str("OIDC_OP_DISCOVERY_URL", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+OIDC_GROUP_MAP = env_str("OIDC_GROUP_MAP", "")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+# mozilla-django-oidc's own names for where the flow starts and ends.
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+OIDC_BACKEND = "accounts.oidc.OIDCBackend"
+# Axes throttles password guesses; the provider's callbacks are not counted.
+AXES_WHITELIST_CALLABLE = "accounts.oidc.is_oidc_callback_attempt"
+
+
+def validate_oidc_settings(*, client_id: str, client_secret: str, issuer: str, discovery_url: str,
+                           endpoints: list[str], group_map: str) -> None:
+    """With OIDC switched on, refuse to start on a half-done configuration."""
+    from accounts.oidc_groups import GroupMapError, parse_group_map
+
+    missing = [name for name, value in (("OIDC_RP_CLIENT_ID", client_id),
+                                        ("OIDC_RP_CLIENT_SECRET", client_secret),
+                                        ("OIDC_GROUP_MAP", group_map)) if not value]
+    if not (issuer or discovery_url or all(endpoints)):
+        missing.append("OIDC_OP_ISSUER (or OIDC_OP_DISCOVERY_URL, or all four OIDC_OP_*_ENDPOINT)")
+    if missing:
+        raise ImproperlyConfigured(f"OIDC_ENABLED is on but these are not set: {', '.join(missing)}.")
+    try:
+        parse_group_map(group_map)
+    except GroupMapError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
+
+
+if OIDC_ENABLED:
+    validate_oidc_settings(
+        client_id=OIDC_RP_CLIENT_ID, client_secret=OIDC_RP_CLIENT_SECRET, issuer=OIDC_OP_ISSUER,
+        discovery_url=OIDC_OP_DISCOVERY_URL, group_map=OIDC_GROUP_MAP,
+        endpoints=[OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT,
+                   OIDC_OP_JWKS_ENDPOINT],
+    )
+    # Before the password backend, so an account linked to the provider can
+    # never sign in with a password (axes' backend stays first).
+    AUTHENTICATION_BACKENDS.insert(AUTHENTICATION_BACKENDS.index("django.contrib.auth.backends.ModelBackend"),
+                                   OIDC_BACKEND)
 
 # Internationalisation -------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -243,6 +304,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.delete_old_login_attempts",
         "schedule": 60 * 60 * 24,
     },
+    # Privacy (issue 8): retention of closed support requests and old emails.
+    "anonymise-closed-support-requests": {
+        "task": "support.tasks.anonymise_closed_requests",
+        "schedule": 60 * 60 * 24,
+    },
+    "delete-old-outbox-emails": {
+        "task": "sotenas_portal.tasks.delete_old_outbox_emails",
+        "schedule": 60 * 60 * 24,
+    },
 }
 
 # Registry ---------------------------------------------------------------------
@@ -258,6 +328,10 @@ REGISTRY_PAGE_SIZE = 20
 SUPPORT_FIRST_RESPONSE_WORKING_DAYS = env_int("SUPPORT_FIRST_RESPONSE_WORKING_DAYS", 10)
 # Agreements ending within this many days are flagged as ending soon.
 SUPPORT_AGREEMENT_ENDING_SOON_DAYS = env_int("SUPPORT_AGREEMENT_ENDING_SOON_DAYS", 90)
+# Closed and withdrawn requests keep their personal content (texts,
+# messages, attachments, the applicant) this many days after they ended;
+# then support.retention removes it and keeps the facts for the statistics.
+SUPPORT_REQUEST_RETENTION_DAYS = env_int("SUPPORT_REQUEST_RETENTION_DAYS", 3 * 365)
 
 # Policy reports -------------------------------------------------------------------
 # The policy governs for this many years from the council's decision, then it
@@ -279,6 +353,9 @@ REMINDER_ASF_CHECK_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_ASF_CHECK_D
 # to administrators.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+# Sent and failed emails are deleted this many days after they were
+# written; a reminder keeps a bodiless row so it is never sent twice.
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
 
 # Open data API ------------------------------------------------------------------
 # Read-only and public: JSON only (the browsable renderer's inline scripts

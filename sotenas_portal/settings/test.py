@@ -42,3 +42,7 @@ if USES_FILESYSTEM_BROKER:
 # tests/harness/worker.py, which switches this off for its own tests).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+
+# Sign-in through the identity provider is off whatever the environment says;
+# tests/accounts/test_oidc.py switches it on against its own provider.
+OIDC_ENABLED = False

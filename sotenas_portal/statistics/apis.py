@@ -52,7 +52,7 @@ def _rows(series) -> list[dict]:
                responses={200: StatisticsSerializer})
 class StatisticsApi(APIView):
     def get(self, request):
-        summary = selectors.public_summary()
+        summary = selectors.cached_public_summary()
         kind, locality, category, groups, asf, people = summary["series"]
         return Response({
             "published_enterprises": summary["published_enterprises"],

@@ -7,8 +7,10 @@ about a single enterprise or person."""
 from dataclasses import dataclass
 from statistics import median
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Min, Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from enterprises.models import (
@@ -184,6 +186,51 @@ def official_summary() -> dict:
             reports_on_time(),
         ],
     }
+
+
+# Cached summaries ---------------------------------------------------------------
+#
+# Counting the whole registry takes a moment at national scale, and the
+# figures change only when a row does. The summaries are cached under a key
+# made of the latest change (``updated_at``, which every service's save
+# moves; an indexed max, so one cheap query), the day (verified ASF depend
+# on it) and the language (the labels are translated). A change anywhere, in
+# any process, makes a new key, so a cached answer is never stale; the
+# timeout only bounds what a bulk fix in the database by hand could leave.
+
+SUMMARY_CACHE_SECONDS = 60 * 10
+
+
+def _latest_change(*models) -> list:
+    """The latest ``updated_at`` of each model's table, in one query."""
+    quote = connection.ops.quote_name
+    selects = ", ".join(f"(SELECT MAX({quote('updated_at')}) FROM {quote(m._meta.db_table)})" for m in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {selects}")
+        return list(cursor.fetchone())
+
+
+def _cached(name: str, fingerprint: list, build):
+    parts = [name, timezone.localdate().isoformat(), translation.get_language() or "",
+             *(str(value).replace(" ", "T") if value else "-" for value in fingerprint)]
+    key = "statistics:" + ":".join(parts)
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, SUMMARY_CACHE_SECONDS)
+    return found
+
+
+def cached_public_summary() -> dict:
+    """``public_summary``, cached until the registry changes."""
+    return _cached("public", _latest_change(Enterprise), public_summary)
+
+
+def cached_official_summary() -> dict:
+    """``official_summary``, cached until the registry, a support request,
+    an agreement or an annual report changes."""
+    return _cached("official", _latest_change(Enterprise, SupportRequest, Agreement, DepartmentReport),
+                   official_summary)
 
 
 PUBLIC_SERIES = {

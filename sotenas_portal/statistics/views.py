@@ -19,7 +19,7 @@ def _charts(series_list) -> list[dict]:
 
 @login_not_required
 def public_statistics(request):
-    summary = selectors.public_summary()
+    summary = selectors.cached_public_summary()
     return render(request, "statistics/public.html", {
         **summary, "charts": _charts(summary["series"]), "csv_url_name": "statistics:public_csv",
     })
@@ -27,7 +27,7 @@ def public_statistics(request):
 
 @permission_required("enterprises.view_internal", raise_exception=True)
 def official_statistics(request):
-    summary = selectors.official_summary()
+    summary = selectors.cached_official_summary()
     return render(request, "statistics/official.html", {
         **summary,
         "charts": _charts(summary["series"]),

@@ -6,6 +6,7 @@ from django.db.models import Q
 from accounts.models import Department
 from accounts.roles import is_administrator, is_policy_coordinator
 from enterprises.models import Enterprise
+from sotenas_portal.forms import remind_about_personal_data
 
 from ..constants import RequestState
 from ..models import Agreement, SupportRequest
@@ -38,3 +39,4 @@ class AgreementForm(forms.ModelForm):
         self.fields["enterprise"].queryset = Enterprise.objects.filter(merged_into__isnull=True).order_by("name")
         self.fields["source_request"].queryset = requests.order_by("-reference_year", "-reference_number")
         self.fields["source_request"].label_from_instance = lambda r: f"{r.reference}: {r.subject}"
+        remind_about_personal_data(self, "description")

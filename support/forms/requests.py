@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, Membership, User
+from sotenas_portal.forms import remind_about_personal_data
 from enterprises.models import Enterprise, Representation
 
 from ..constants import EXTERNAL_PARTNERS, Outcome
@@ -51,6 +52,7 @@ class SupportRequestForm(forms.ModelForm):
         self.fields["description"].required = submitting
         self.fields["hoped_outcome"].required = submitting
         self.fields["subject"].help_text = _("A short heading, for example “Advice on starting a work cooperative”.")
+        remind_about_personal_data(self, "description", "hoped_outcome")
 
 
 class TransitionForm(forms.Form):
@@ -69,6 +71,7 @@ class TransitionForm(forms.Form):
             self.fields["comment"].required = True
         if move.name in ("submit", "withdraw", "resume"):
             self.fields["comment"].help_text = _("Optional. Recorded in the request's history.")
+        remind_about_personal_data(self, "comment", "forward_answer", "outcome_reason")
 
     def move_data(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "comment"}
@@ -167,6 +170,7 @@ class MessageForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not may_write_internal:
             del self.fields["internal"]
+        remind_about_personal_data(self, "body")
 
 
 class DecisionDueForm(forms.ModelForm):

@@ -90,6 +90,9 @@ class SupportRequest(models.Model):
     outcome_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     ended_at = models.DateTimeField(_("closed or withdrawn"), null=True, blank=True)
+    # Set when the retention rules removed the request's personal content
+    # (support.retention); the facts the statistics need stay.
+    anonymised_at = models.DateTimeField(_("personal content removed"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -103,6 +106,9 @@ class SupportRequest(models.Model):
             models.Index(fields=["state", "first_response_due"]),
             models.Index(fields=["department", "state"]),
             models.Index(fields=["applicant", "-created_at"]),
+            # The retention sweep's search: ended requests not yet anonymised.
+            models.Index(fields=["ended_at"], condition=Q(anonymised_at__isnull=True, ended_at__isnull=False),
+                         name="support_request_to_anonymise"),
         ]
         constraints = [
             models.UniqueConstraint(

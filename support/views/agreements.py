@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from accounts.selectors import history_of
+from sotenas_portal.params import whole_number
 from sotenas_portal.uploads import private_file_response
 
 from .. import exports, selectors, services
@@ -29,7 +32,7 @@ class AgreementObjectMixin(PermissionRequiredMixin):
         return self._agreement
 
 
-class AgreementListView(PermissionRequiredMixin, ListView):
+class AgreementListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "support.view_agreements"
     template_name = "support/agreement_list.html"
     context_object_name = "agreements"
@@ -113,8 +116,8 @@ class AgreementFormView(PermissionRequiredMixin, FormView):
 
     def get_source_request(self) -> SupportRequest | None:
         """``?request=<pk>`` records an agreement that came from a request."""
-        pk = self.request.GET.get("request", "")
-        if "pk" in self.kwargs or not pk.isdigit():
+        pk = whole_number(self.request.GET.get("request", ""))
+        if "pk" in self.kwargs or pk is None:
             return None
         source = SupportRequest.objects.filter(pk=pk).select_related("department", "enterprise").first()
         if source is None or not self.request.user.has_perm("support.view_internal_notes", source):

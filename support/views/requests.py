@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, RedirectView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from sotenas_portal.uploads import private_file_response
 
 from .. import exports, selectors, services
@@ -30,7 +32,7 @@ class SupportHomeView(PermissionRequiredMixin, RedirectView):
         return reverse("support:my_requests")
 
 
-class MyRequestsView(PermissionRequiredMixin, ListView):
+class MyRequestsView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "support.apply"
     template_name = "support/my_requests.html"
     context_object_name = "support_requests"

@@ -4,11 +4,13 @@ from django.utils import timezone
 from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin
 
+from sotenas_portal.pagination import ForgivingPaginationMixin
+
 from .. import exports, selectors
 from ..forms import WorklistFilterForm
 
 
-class WorklistView(PermissionRequiredMixin, ListView):
+class WorklistView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     permission_required = "support.view_worklist"
     template_name = "support/worklist.html"
     context_object_name = "support_requests"

@@ -150,6 +150,24 @@ def test_signup_refuses_a_taken_email_with_a_clear_message(client):
     assert User.objects.count() == 1
 
 
+def test_signup_refuses_a_username_that_looks_like_an_erased_account(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "Raderad-anna",
+            "first_name": "Anna",
+            "last_name": "Berg",
+            "email": "anna@example.org",
+            "preferred_language": "sv",
+            "password1": "smögenbryggan-2026",
+            "password2": "smögenbryggan-2026",
+        },
+    )
+    assert response.status_code == 200
+    assert sv("Choose another username.") in response.content.decode()
+    assert not User.objects.filter(username="Raderad-anna").exists()
+
+
 def test_signup_requires_name_and_email(client):
     response = client.post(reverse("accounts:signup"), {"username": "x", "password1": "a", "password2": "b"})
     assert response.status_code == 200

@@ -64,6 +64,10 @@ PAGES = [
     ("representative", "accounts:overview", None),
     ("representative", "accounts:profile", None),
     ("official", "accounts:notifications", None),
+    ("representative", "accounts:personal_data", None),
+    ("representative", "accounts:delete", None),
+    ("administrator", "accounts:delete", None),  # the only administrator: the page explains why not
+    ("anonymous", "accounts:deleted", None),
     ("representative", "accounts:password_change", None),
     ("representative", "accounts:password_change_done", None),
     ("representative", "accounts:logout", None),
@@ -165,6 +169,15 @@ def test_page_is_accessible(role, name, kwargs, ctx, user_for, page_as):
     assert response.status == 200, f"{url} answered {response.status}"
     assert page.locator("html").get_attribute("lang") == "sv"
     assert_accessible(page, f"{role} {url}")
+
+
+def test_sign_in_page_with_the_municipal_account_is_accessible(page_as, settings):
+    """The sign-in page's other variant: OIDC on (issue 8), staff button first."""
+    settings.OIDC_ENABLED = True
+    page = page_as(None)
+    page.goto(reverse("accounts:login"))
+    assert page.get_by_role("link", name="Logga in med kommunens konto").count() == 1
+    assert_accessible(page, "anonymous sign-in with the municipal account")
 
 
 @pytest.mark.parametrize("role,name", [

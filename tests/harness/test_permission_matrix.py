@@ -1,6 +1,7 @@
 """The permission matrix: every URL of the project, who may use it, and proof
 that every other role is refused (403 or a redirect to a login page), never
-served (200) and never crashing (500).
+served (200) and never crashing (500), on GET and on POST (where 405 also
+counts as refused, and a refused POST must leave the database unchanged).
 
 URLs are discovered from the URL conf; a view missing here fails
 ``test_every_url_is_in_the_matrix``. Each later issue adds its rows.
@@ -15,6 +16,7 @@ from django.urls import reverse
 
 from accounts.models import Department
 from tests.conftest import ROLES
+from tests.harness.dbstate import database_state
 from tests.enterprises.factories import registry_context
 from tests.harness.urls import discover_urls
 from tests.policy_reports.factories import policy_reports_context
@@ -64,11 +66,18 @@ MATRIX: dict[str, Access] = {
     "home": Access(EVERYONE),
     "accessibility": Access(EVERYONE),
     "privacy": Access(EVERYONE),
+    "health": Access(EVERYONE),
     "set_language": Access(EVERYONE, ok=(302,)),
     # Accounts
     "accounts:overview": Access(SIGNED_IN),
     "accounts:profile": Access(SIGNED_IN),
     "accounts:notifications": Access(SIGNED_IN),
+    # Privacy (issue 8): each signed-in user's own data only; the page after a
+    # deletion is shown to the (by then signed-out) visitor.
+    "accounts:personal_data": Access(SIGNED_IN),
+    "accounts:personal_data_download": Access(SIGNED_IN),
+    "accounts:delete": Access(SIGNED_IN),
+    "accounts:deleted": Access(EVERYONE),
     "accounts:signup": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:login": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:logout": Access(EVERYONE, ok_for={"anonymous": (302,)}),
@@ -78,6 +87,11 @@ MATRIX: dict[str, Access] = {
     "accounts:password_reset_done": Access(EVERYONE),
     "accounts:password_reset_confirm": Access(EVERYONE, kwargs=lambda ctx: {"uidb64": "MQ", "token": "set-password"}),
     "accounts:password_reset_complete": Access(EVERYONE),
+    # Sign-in through the municipality's identity provider: off in the test
+    # settings, so 404 for everyone; switched on it is tested against a real
+    # provider in tests/accounts/test_oidc.py.
+    "oidc:start": Access(EVERYONE, ok=(404,)),
+    "oidc:callback": Access(EVERYONE, ok=(404,)),
     # Organisation
     "accounts:department_list": Access(STAFF),
     "accounts:department_detail": Access(STAFF, kwargs=department_kwargs),
@@ -234,6 +248,25 @@ def assert_refused(response, role: str, url: str) -> None:
     )
 
 
+# What a refused POST sends: fields of many of the portal's forms, so a view
+# that validated or saved before asking permission would show it.
+INTRUSION = {
+    "name": "Intrång", "contact_email": "x@example.org", "title": "Intrång", "subject": "Intrång",
+    "body": "Intrång", "comment": "Intrång", "reason": "Intrång", "decision": "confirm", "status": "in_force",
+    "outcome": "granted", "outcome_reason": "Intrång", "description": "Intrång", "action": "submit",
+}
+
+
+def assert_post_refused(client, role: str, url: str) -> None:
+    """A refused role's POST: 403, a sign-in redirect or 405, and no change."""
+    before = database_state()
+    response = client.post(url, INTRUSION)
+    assert response.status_code in (403, 405) or is_login_redirect(response), (
+        f"{role} must be refused POST at {url}, got {response.status_code} {response.get('Location', '')}"
+    )
+    assert database_state() == before, f"{role}'s refused POST at {url} changed data"
+
+
 # Each builder adds the objects its app's URLs need: f(user_for=, department=) -> dict.
 CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context]
 
@@ -266,9 +299,11 @@ def test_project_url_access(name, role, ctx, client_as):
     if role in access.allowed:
         expected = access.ok_for.get(role, access.ok)
         assert response.status_code in expected, f"{role} GET {url}: {response.status_code}, expected {expected}"
+        # Allowed to POST or not (405), a stray POST must not crash.
+        assert client.post(url, INTRUSION).status_code < 500
     else:
         assert_refused(response, role, url)
-        assert_refused(client.post(url, {"name": "Intrång", "contact_email": "x@example.org"}), role, url)
+        assert_post_refused(client, role, url)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -280,7 +315,13 @@ def test_admin_url_access(name, params, positional, role, ctx, client_as):
         url = reverse(name, kwargs=admin_kwargs(params, ctx))
     url += ADMIN_QUERY.get(name, "")
     response = client_as(role).get(url)
-    if name in ADMIN_PUBLIC:
+    if name == "admin:login" and role != "anonymous":
+        # Signed in: administrators go to the admin, everyone else is refused
+        # (the portal's sign-in page would send them back in a loop).
+        expected = reverse("admin:index") if role in ADMINISTRATORS else None
+        assert response.status_code == (302 if expected else 403), f"{role} GET {url}: {response.status_code}"
+        assert not expected or response["Location"] == expected
+    elif name in ADMIN_PUBLIC:
         assert response.status_code == 302
         assert response["Location"].startswith(tuple(reverse(target) for target in ADMIN_PUBLIC[name]))
     elif role in ADMINISTRATORS:
@@ -288,6 +329,7 @@ def test_admin_url_access(name, params, positional, role, ctx, client_as):
         assert response.status_code in expected, f"administrator GET {url}: {response.status_code}"
     else:
         assert_refused(response, role, url)
+        assert_post_refused(client_as(role), role, url)
 
 
 def test_inactive_department_members_lose_official_access(client_as, user_for, department):

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sotenas_portal.reminders.sweep import run_sweep
+from sotenas_portal.reminders.sweep import iter_sweep
 
 
 class Command(BaseCommand):
@@ -21,9 +21,8 @@ class Command(BaseCommand):
                 day = date.fromisoformat(today)
             except ValueError as error:
                 raise CommandError(f"--today must be a date as YYYY-MM-DD, not {today!r}.") from error
-        planned = run_sweep(today=day, dry_run=dry_run)
         count = 0
-        for message in planned:
+        for message in iter_sweep(today=day, dry_run=dry_run):
             if not message.sent:
                 continue
             count += 1

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .oidc_views import OIDCCallbackView, OIDCStartView
+
+app_name = "oidc"
+
+urlpatterns = [
+    path("logga-in/", OIDCStartView.as_view(), name="start"),
+    path("callback/", OIDCCallbackView.as_view(), name="callback"),
+]

@@ -1,0 +1,48 @@
+"""Sent emails are kept OUTBOX_RETENTION_DAYS; reminders keep a bodiless row."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from sotenas_portal.models import OutboundEmail
+from sotenas_portal.tasks import delete_old_outbox_emails
+
+pytestmark = pytest.mark.django_db
+
+
+def email(*, days_old: int, status=OutboundEmail.Status.SENT, dedup_key=None) -> OutboundEmail:
+    message = OutboundEmail.objects.create(
+        recipient="person@example.org", subject="Ämne", body="Hej Anna, ditt ärende…", kind="test",
+        link="/stod/1/", dedup_key=dedup_key, status=status,
+        sent_at=timezone.now() if status == OutboundEmail.Status.SENT else None,
+    )
+    OutboundEmail.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(days=days_old))
+    return message
+
+
+def test_old_emails_go_and_recent_or_unsent_ones_stay(settings):
+    settings.OUTBOX_RETENTION_DAYS = 90
+    old_sent = email(days_old=91)
+    old_failed = email(days_old=200, status=OutboundEmail.Status.FAILED)
+    old_bundled = email(days_old=100, status=OutboundEmail.Status.BUNDLED)
+    recent = email(days_old=89)
+    old_pending = email(days_old=300, status=OutboundEmail.Status.PENDING)
+    old_held = email(days_old=300, status=OutboundEmail.Status.HELD)
+    old_reminder = email(days_old=120, dedup_key="review:1:180")
+
+    assert delete_old_outbox_emails.delay().get() == 4
+
+    remaining = set(OutboundEmail.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, old_pending.pk, old_held.pk, old_reminder.pk}
+    old_reminder.refresh_from_db()
+    assert (old_reminder.body, old_reminder.link, old_reminder.dedup_key) == ("", "", "review:1:180")
+    recent.refresh_from_db()
+    assert recent.body.startswith("Hej Anna")
+    # A second run finds nothing more to do.
+    assert delete_old_outbox_emails.delay().get() == 0
+
+
+def test_the_cleanup_is_scheduled(settings):
+    assert settings.CELERY_BEAT_SCHEDULE["delete-old-outbox-emails"]["task"] == (
+        "sotenas_portal.tasks.delete_old_outbox_emails")
