@@ -32,6 +32,9 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results.json"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sotenas_bench"
+# A shared cache, as production should have (CACHE_URL); used when Redis
+# answers there and CACHE_URL is not set.
+DEFAULT_CACHE_URL = "redis://127.0.0.1:6379/10"
 SETTINGS = "bench.settings"
 MAX_QUERIES = 10
 # The page scenarios and what each asks of the app; "baseline" is the
@@ -195,6 +198,14 @@ def count_queries(scenarios: dict[str, dict], user) -> dict[str, dict]:
 
 
 # The server and the load ---------------------------------------------------------
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -393,6 +404,7 @@ def run_benchmark(*, seed: int, scale: str, seconds: int, users: int, workers: i
         worker_rss_mb=worker_mb, worker_rss_max_mb=max(worker_mb) if worker_mb else None,
         rows=marker["rows"], seed=seed, scale=str(scale), data_digest=marker["digest"],
         users=users, workers=workers, seconds_per_scenario=seconds, cpu_count=os.cpu_count(),
+        cache=env.get("CACHE_URL") or "per process",
     )
     if output is not None:
         output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -429,6 +441,9 @@ def main(argv=None) -> None:
     if not database_url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("The benchmark needs PostgreSQL: set DATABASE_URL=postgres://…")
     ensure_database(database_url)
+    if "CACHE_URL" not in os.environ and port_open("127.0.0.1", 6379):
+        os.environ["CACHE_URL"] = DEFAULT_CACHE_URL
+    log(f"cache: {os.environ.get('CACHE_URL') or 'per process (set CACHE_URL for a shared one)'}")
     os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
     sys.path.insert(0, str(BASE_DIR))
     import django

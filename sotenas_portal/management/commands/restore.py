@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, backup: str, force: bool = False, **options):
         try:
             report = restore_backup(Path(backup), force=force)
-        except BackupError as error:
+        except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Restored and verified {report.tables} tables ({report.rows} rows) and "
                           f"{report.files} uploaded files.")
