@@ -112,7 +112,8 @@ TRADING = [
     ("Hantverk", "hantverk", ["Keramik, textil och smide från egen verkstad.", "Kurser i hantverk och slöjd."]),
 ]
 ASSOCIATIONS = [
-    ("Idrottsförening", None, ["Fotboll, handboll och friidrott för barn och vuxna.", "Träningar och matcher varje vecka."]),
+    ("Idrottsförening", None, ["Fotboll, handboll och friidrott för barn och vuxna.",
+                               "Träningar och matcher varje vecka."]),
     ("Seglarklubb", None, ["Seglarskola och kappseglingar för unga.", "Klubbhus med bastu och bryggor."]),
     ("Pensionärsförening", None, ["Träffar, resor och studiecirklar för seniorer.", "Boule, bingo och dans."]),
     ("Kulturförening", None, ["Konserter, teater och utställningar.", "Filmvisningar och författarkvällar."]),
@@ -442,9 +443,9 @@ def generate(*, seed: int = DEFAULT_SEED, scale: str | float = "full", verbose: 
                 decided_on = today - timedelta(days=rng.randrange(1000))
                 until = add_years(decided_on, 2)
                 is_asf = rng.random() < 0.9
-                checks.add(check_id, e, "decided", rng.choice(representative_ids), at(decided_on - timedelta(days=30), rng),
-                           at(decided_on - timedelta(days=20), rng), "", rng.choice(official_ids), decided_on, until,
-                           is_asf)
+                checks.add(check_id, e, "decided", rng.choice(representative_ids),
+                           at(decided_on - timedelta(days=30), rng), at(decided_on - timedelta(days=20), rng), "",
+                           rng.choice(official_ids), decided_on, until, is_asf)
                 for criterion in range(1, 5):
                     assessments.add(check_id, criterion, rng.choice(GENERIC), "met" if is_asf else "not_met",
                                     "Uppfyllt enligt underlaget." if is_asf else "Underlaget räcker inte.")
@@ -455,17 +456,20 @@ def generate(*, seed: int = DEFAULT_SEED, scale: str | float = "full", verbose: 
                 if rng.random() < 0.08:
                     check_id += 1
                     open_status = rng.choice(["draft", "submitted", "more_info"])
-                    checks.add(check_id, e, open_status, rng.choice(representative_ids), at(today - timedelta(days=rng.randrange(60)), rng),
+                    checks.add(check_id, e, open_status, rng.choice(representative_ids),
+                               at(today - timedelta(days=rng.randrange(60)), rng),
                                None if open_status == "draft" else at(today - timedelta(days=rng.randrange(30)), rng),
                                "Bifoga stadgarna." if open_status == "more_info" else "", None, None, None, None)
                     for criterion in range(1, 5):
                         assessments.add(check_id, criterion, rng.choice(GENERIC), "pending", "")
             document = " ".join([name, short, description, " ".join(category_name[pk] for pk in chosen_sorted)])
-            published_at = created + timedelta(days=rng.randrange(1, 30)) if status in ("published", "unpublished") else None
+            shown = status in ("published", "unpublished")
+            published_at = created + timedelta(days=rng.randrange(1, 30)) if shown else None
             enterprises.add(
                 e, name, slug, organisation_number(e, legal_form), legal_form, kind, short, description,
                 rng.choice(LOCALITIES), f"Hamngatan {rng.randint(1, 80)}", f"Box {rng.randint(1, 999)}",
-                f"0523-{rng.randint(10000, 99999)}", f"info{e}@foretag.bench.example", "", rng.randint(1900, today.year),
+                f"0523-{rng.randint(10000, 99999)}", f"info{e}@foretag.bench.example", "",
+                rng.randint(1900, today.year),
                 *figures, status, "Uppgifterna är inaktuella." if status == "unpublished" else "",
                 verified_on, valid_until, document.lower(), created, created, published_at,
             )
@@ -548,7 +552,8 @@ def generate(*, seed: int = DEFAULT_SEED, scale: str | float = "full", verbose: 
             if responded:
                 chain.append(("start", "assigned", "in_progress", handler, first_response_at))
             if state == "waiting":
-                chain.append(("request_info", "in_progress", "waiting", handler, first_response_at + timedelta(hours=1)))
+                chain.append(("request_info", "in_progress", "waiting", handler,
+                              first_response_at + timedelta(hours=1)))
             if state == "forwarded":
                 chain.append(("forward", "in_progress", "forwarded", handler, first_response_at + timedelta(hours=1)))
             if decided:
@@ -631,7 +636,8 @@ def generate(*, seed: int = DEFAULT_SEED, scale: str | float = "full", verbose: 
                 official = officials_of[d][0]
                 recent = year == last_year
                 roll = rng.random()
-                status = ("accepted" if roll < (0.6 if recent else 0.93) else "submitted" if roll < (0.85 if recent else 0.97)
+                accepted_below, submitted_below = (0.6, 0.85) if recent else (0.93, 0.97)
+                status = ("accepted" if roll < accepted_below else "submitted" if roll < submitted_below
                           else "draft" if roll < 0.95 else "not_started")
                 handled = rng.randint(0, 60)
                 figures = {

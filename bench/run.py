@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -65,7 +66,7 @@ def ensure_database(database_url: str) -> None:
 
 
 def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", flush=True)
 
 
 # The data set ----------------------------------------------------------------------
@@ -166,7 +167,7 @@ def scenario_paths(seed: int) -> dict[str, dict]:
         "registry_search": {"paths": [f"{registry}?q={q}&kategori={c}&ort={o}" for q, c, o in searches]},
         "enterprise_detail": {"paths": [reverse("enterprises:detail", kwargs={"slug": s}) for s in slugs]},
         "api_list": {"paths": [f"{api}?kategori={c}&ort={o}" for _q, c, o in searches]
-                     + [f"{api}?kategori={c}&malgrupp=unga&page=2" for _q, c, _o in searches[:4]]},
+                     + [f"{api}?malgrupp={g}&page=2" for g in ("unga", "nyanlanda", "funktionsnedsattning")]},
         "statistics": {"paths": [reverse("statistics:public")]},
         "worklist": {"paths": [worklist, f"{worklist}?lista=department", f"{worklist}?lista=overdue",
                                f"{worklist}?lista=department&sortera=-submitted"], "login": True},
@@ -370,7 +371,12 @@ def run_benchmark(*, seed: int, scale: str, seconds: int, users: int, workers: i
     queries = count_queries(scenarios, official)
     cookie = session_cookie_for(official)
     env = server_environment(database_url, server_env)
-    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    # Logs and locust's output of the last run, under VAR_DIR.
+    from django.conf import settings
+
+    workdir = Path(settings.VAR_DIR) / "bench"
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
     port = free_port()
     log(f"starting gunicorn with {workers} workers on port {port} (logs in {workdir})")
     server = start_gunicorn(port=port, workers=workers, env=env, log_path=workdir / "gunicorn.log")
@@ -432,7 +438,8 @@ def main(argv=None) -> None:
                         help="seconds of load per scenario")
     parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", "5")),
                         help="concurrent locust users")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1)))
+    parser.add_argument("--workers", type=int,
+                        default=int(os.environ.get("BENCH_WORKERS", 2 * (os.cpu_count() or 1) + 1)))
     parser.add_argument("--regenerate", action="store_true", help="generate the data even if already loaded")
     parser.add_argument("--output", default=str(RESULTS))
     args = parser.parse_args(argv)

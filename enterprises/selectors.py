@@ -26,6 +26,10 @@ SORTS = {
 }
 
 
+# Kept for search only: lists and pages never show them, so they are not read.
+SEARCH_FIELDS = ("search_document", "search_vector")
+
+
 @dataclass
 class RegistryQuery:
     text: str = ""
@@ -83,12 +87,13 @@ def registry_list(query: RegistryQuery, *, include_unpublished: bool = False) ->
         ordering = ("-rank", "name")
     else:
         ordering = SORTS["name"]
-    return with_list_relations(queryset.order_by(*ordering, "pk"))
+    return with_list_relations(queryset.order_by(*ordering, "pk")).defer(*SEARCH_FIELDS)
 
 
 def enterprise_detail(*, slug: str) -> Enterprise | None:
     return (
         with_list_relations(Enterprise.objects.select_related("merged_into"))
+        .defer(*SEARCH_FIELDS, "merged_into__search_document", "merged_into__search_vector")
         .filter(slug=slug)
         .first()
     )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -22,7 +23,10 @@ urlpatterns = [
     # Open data API (issue 7): public, read-only; the docs UI is vendored
     # (drf-spectacular-sidecar) and loads no inline script.
     path("api/v1/", include("sotenas_portal.api_urls")),
-    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
+    # A fixed version: drf-spectacular otherwise takes ?version= into the
+    # schema and a response header (a newline in it was a 500).
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view(
+        api_version=settings.SPECTACULAR_SETTINGS["VERSION"])), name="api_schema"),
     path("api/", api_docs.api_reference, name="api_docs"),
     path("api/explorer/", login_not_required(SpectacularSwaggerSplitView.as_view(
         url_name="api_schema", template_name="api/explorer.html")), name="api_explorer"),

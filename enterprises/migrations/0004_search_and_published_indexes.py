@@ -22,7 +22,8 @@ POSTGRESQL_FORWARD = [
     "CREATE TRIGGER enterprise_search_vector_update BEFORE INSERT OR UPDATE OF search_document "
     "ON enterprises_enterprise FOR EACH ROW "
     "EXECUTE FUNCTION tsvector_update_trigger(search_vector, 'pg_catalog.swedish', search_document)",
-    "UPDATE enterprises_enterprise SET search_vector = to_tsvector('pg_catalog.swedish', COALESCE(search_document, ''))",
+    "UPDATE enterprises_enterprise "
+    "SET search_vector = to_tsvector('pg_catalog.swedish', COALESCE(search_document, ''))",
     "CREATE INDEX enterprise_search_vector_gin ON enterprises_enterprise USING gin (search_vector)",
     "CREATE INDEX enterprise_published_name_id ON enterprises_enterprise (name, id) "
     "WHERE publication_status = 'published'",

@@ -150,6 +150,13 @@ def report_reminders(today: date) -> Iterator[Due]:
 # 3. Support requests: a daily digest per handler or department ----------------------
 
 
+@dataclass(frozen=True)
+class DigestLine:
+    reference: str
+    subject: str
+
+
+
 def support_reminders(today: date) -> Iterator[Due]:
     from support.constants import OPEN_STATES
     from support.models import SupportRequest
@@ -181,7 +188,10 @@ def support_reminders(today: date) -> Iterator[Due]:
             else:
                 continue  # unassigned requests are on the coordinator's triage list
             by_recipient[recipient].append({
-                "request": support_request, "what": what, "due": due, "overdue": due < today,
+                # Only what the digest shows, not the request with its related
+                # rows: a national digest run holds thousands of these.
+                "request": DigestLine(support_request.reference, support_request.subject),
+                "what": what, "due": due, "overdue": due < today,
                 "link": url(support_request.get_absolute_url()),
             })
     for recipient, items in by_recipient.items():

@@ -2,7 +2,19 @@
 client or a careless paste sends. Every strategy yields values the Django
 test client can encode (no lone surrogates)."""
 
+import os
+
 from hypothesis import strategies as st
+
+# FUZZ_SCALE=10 multiplies every property test's examples for a deeper run
+# by hand; CI runs the default, sized to take well under two minutes.
+FUZZ_SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+# CI replays the same examples every run; a deeper run explores new ones.
+DERANDOMIZE = FUZZ_SCALE == 1
+
+
+def examples(n: int) -> int:
+    return n * FUZZ_SCALE
 
 # Fragments worth trying on every field; Hypothesis also explores around them.
 FRAGMENTS = (

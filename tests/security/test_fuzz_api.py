@@ -7,15 +7,15 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.harness.dbstate import database_state
 from tests.harness.test_permission_matrix import MATRIX
 from tests.harness.urls import discover_urls
 
-from tests.harness.dbstate import database_state
-from .hostile import hostile_params, hostile_text
+from .hostile import DERANDOMIZE, examples, hostile_params, hostile_text
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(max_examples=30, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=examples(30), deadline=None, derandomize=DERANDOMIZE, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 REGISTRY = ("q", "kategori", "malgrupp", "ort", "bolagsform", "asf", "reserverat", "sortera", "page")
@@ -28,11 +28,14 @@ API_PARAMS = {
     "api:agreement_list": ("page",),
     "api:statistics": ("year", "page"),
     "api_schema": ("lang", "format", "version"),
+    "api_docs": ("lang", "version"),
+    "api_explorer": ("lang", "version"),
 }
+HTML_PAGES = {"api_docs", "api_explorer"}
 
 
 def test_every_api_endpoint_is_fuzzed():
-    names = {u.name for u in discover_urls() if u.name and (u.name.startswith("api:") or u.name == "api_schema")}
+    names = {u.name for u in discover_urls() if u.name and u.route.startswith("api/")}
     assert names == set(API_PARAMS)
 
 
@@ -46,6 +49,7 @@ def assert_api_answer(response, url, params):
 @pytest.mark.parametrize("name", sorted(API_PARAMS))
 def test_api_query_parameters(name, ctx, client):
     url = reverse(name, kwargs=MATRIX[name].kwargs(ctx))
+    accept = "text/html" if name in HTML_PAGES else "application/json"
     before = database_state()
 
     @FUZZ
@@ -59,8 +63,11 @@ def test_api_query_parameters(name, ctx, client):
     @example(params={"kategori": ["x", "\x00"], "malgrupp": "' OR 1=1 --"})
     @example(params={"format": "\x00"})
     @example(params={"lang": "\x00"})
+    @example(params={"version": "\r\n\t"})
+    @example(params={"version": "<script>alert(1)</script>"})
+    @example(params={"page": "9" * 4301})
     def check(params):
-        assert_api_answer(client.get(url, params, HTTP_ACCEPT="application/json"), url, params)
+        assert_api_answer(client.get(url, params, HTTP_ACCEPT=accept), url, params)
 
     check()
     assert database_state() == before
@@ -87,3 +94,12 @@ def test_api_hostile_headers(header, value, client, db):
     value = value.replace("\x00", "").replace("\r", "").replace("\n", "")
     response = client.get(reverse("api:enterprise_list"), headers={header: value})
     assert response.status_code in (200, 304, 406), response.status_code
+
+
+@pytest.mark.parametrize("name", sorted(HTML_PAGES))
+@pytest.mark.parametrize("param", ["lang", "version"])
+def test_the_api_pages_never_reflect_markup(name, param, client, db):
+    payload = '"><script>alert(1)</script>'
+    response = client.get(reverse(name), {param: payload})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()

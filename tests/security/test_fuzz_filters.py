@@ -9,17 +9,17 @@ import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 
+from tests.harness.dbstate import database_state
 from tests.harness.test_permission_matrix import MATRIX
 from tests.harness.urls import discover_urls
 
-from tests.harness.dbstate import database_state
-from .hostile import hostile_params
+from .hostile import DERANDOMIZE, examples, hostile_params
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(max_examples=25, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=examples(25), deadline=None, derandomize=DERANDOMIZE, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-FEW = settings(FUZZ, max_examples=8)
+FEW = settings(FUZZ, max_examples=examples(8))
 
 REGISTRY = ("q", "kategori", "malgrupp", "ort", "bolagsform", "asf", "reserverat", "status", "sortera", "page")
 WORKLIST = ("lista", "state", "kind", "department", "sort", "page")
@@ -78,6 +78,7 @@ def test_filters_survive_hostile_query_strings(name, roles, names, ctx, client_a
     @example(params={"year": "99999999999999999999", "department": "99999999999999999999", "kind": "-1"})
     @example(params={"request": "²"})
     @example(params={"request": "99999999999999999999"})
+    @example(params={"request": "9" * 4301, "page": "9" * 4301})
     @example(params={"q": "a" * 5000})
     def check(params):
         for client in clients:
@@ -121,9 +122,10 @@ def test_every_page_ignores_stray_hostile_parameters(name, ctx, client_as):
     url = url_of(name, ctx)
     client = client_as(first_allowed(MATRIX[name]))
 
-    @settings(FUZZ, max_examples=3)
-    @given(params=hostile_params(("q", "page", "year", "sort", "next", "lang")))
+    @settings(FUZZ, max_examples=examples(3))
+    @given(params=hostile_params(("q", "page", "year", "sort", "next", "lang", "version")))
     @example(params={"page": "\x00", "q": "\x00", "year": "99999999999999999999", "next": "//evil.example"})
+    @example(params={"version": "\r\n", "page": "9" * 4301})
     def check(params):
         response = client.get(url, params)
         assert response.status_code in (200, 302), f"GET {url} {params!r}: {response.status_code}"

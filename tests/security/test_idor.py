@@ -14,9 +14,9 @@ from enterprises.models import DefinitionCheck, Enterprise, Representation
 from policy_reports.models import DepartmentReport
 from support.models import Agreement, Message, SupportRequest
 from tests.enterprises.factories import RepresentationFactory, make_check
+from tests.harness.dbstate import snapshot
 from tests.support.factories import support_kind
 
-from tests.harness.dbstate import snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -215,3 +215,19 @@ def test_another_users_file_is_refused(who, name, kwargs, ctx, foreign, client):
     response = client.get(reverse(name, kwargs=kwargs(ctx, foreign)))
     assert response.status_code in (403, 404) or response.status_code == 302 and "logga-in" in response["Location"]
     assert not response.has_header("Content-Disposition")
+
+
+@pytest.mark.parametrize("name", ["a\nb.pdf", 'a"; filename="x.html.pdf', "..\\..\\x.pdf", "a\rContent-Type: text/html.pdf",
+                                  "å ä ö.pdf"])
+def test_a_hostile_file_name_cannot_shape_the_download_headers(name, ctx, client_as):
+    before = set(RequestAttachment.objects.values_list("pk", flat=True))
+    post_message_attachment(client_as, ctx, upload(name, PDF, "application/pdf"))
+    (attachment,) = RequestAttachment.objects.exclude(pk__in=before)
+    response = client_as("representative").get(reverse("support:request_attachment", kwargs={
+        "pk": ctx["support_request"].pk, "attachment_pk": attachment.pk}))
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "\n" not in disposition and "\r" not in disposition
+    assert disposition.count("filename") == 1
+    assert response["Content-Type"] == "application/pdf"
+    response.close()
