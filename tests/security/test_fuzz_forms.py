@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -101,6 +102,16 @@ def post_data(form) -> st.SearchStrategy[dict]:
     )
 
 
+def assert_errors_are_shown(response) -> None:
+    """A rejected form says why, on the page."""
+    bound = (response.context or {}).get("form")
+    if bound is None or not bound.errors:
+        return
+    html = response.content.decode()
+    messages = [message for errors in bound.errors.values() for message in errors]
+    assert any(escape(message) in html for message in messages), messages
+
+
 def the_form(client, page_url, target):
     response = client.get(page_url)
     assert response.status_code == 200, f"{page_url}: {response.status_code}"
@@ -136,6 +147,8 @@ def test_forms_survive_hostile_input(target, role, page, ctx, foreign, client_as
             location = urlsplit(response["Location"])
             assert location.scheme in ("", "http", "https") and location.netloc in ("", "testserver"), location
             assert not response["Location"].startswith(("//", "/\\", "\\")), location
+        if response.status_code == 200:
+            assert_errors_are_shown(response)
         after = snapshot(*untouchable)
         assert after == before, f"POST {form.action} {shown(data)} changed another's data"
 
