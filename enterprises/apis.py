@@ -3,6 +3,9 @@ only. The list takes the registry page's own query parameters, validated by
 the page's own form, and reads through the page's own selector, so the same
 query gives the same enterprises."""
 
+from functools import partial
+
+from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -12,7 +15,7 @@ from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sotenas_portal.api_common import BAD_REQUEST, NOT_FOUND
+from sotenas_portal.api_common import BAD_REQUEST, NOT_FOUND, PortalPagination
 
 from . import selectors
 from .forms import SORT_CHOICES, RegistryFilterForm
@@ -56,6 +59,12 @@ def registry_filter_form(data) -> RegistryFilterForm:
     )
 
 
+class RegistryPagination(PortalPagination):
+    """The count is the registry page's cached one (``selectors.registry_count``)."""
+
+    django_paginator_class = selectors.RegistryPaginator
+
+
 @extend_schema(
     tags=[TAG],
     summary=_("Published enterprises"),
@@ -65,6 +74,7 @@ def registry_filter_form(data) -> RegistryFilterForm:
 )
 class EnterpriseListApi(ListAPIView):
     serializer_class = EnterpriseSerializer
+    pagination_class = RegistryPagination
 
     def get_queryset(self):
         data = self.request.query_params.copy()
@@ -74,7 +84,25 @@ class EnterpriseListApi(ListAPIView):
             raise ValidationError(
                 {field: [error["message"] for error in errors] for field, errors in form.errors.get_json_data().items()}
             )
+        self.category_labels = form.fields["kategori"].choices
         return selectors.registry_list(form.to_query(), include_unpublished=False)
+
+    def list(self, request, *args, **kwargs):
+        """DRF's list, its answer cached until the registry changes, as the
+        registry page's result list is (``selectors.registry_results_key``):
+        nothing in it depends on who asks. Bad input still gets its 400, the
+        form is checked first."""
+        queryset = self.filter_queryset(self.get_queryset())
+        version = selectors.registry_version()
+        key = "registry-api:" + selectors.registry_results_key(
+            version=version, path=request.build_absolute_uri(), for_officials=False, labels=self.category_labels)
+        data = cache.get(key)
+        if data is None:
+            self.paginator.django_paginator_class = partial(selectors.RegistryPaginator, version=version)
+            page = self.paginate_queryset(queryset)
+            data = self.get_paginated_response(self.get_serializer(page, many=True).data).data
+            cache.set(key, data, selectors.RESULTS_CACHE_SECONDS)
+        return Response(data)
 
 
 @extend_schema(

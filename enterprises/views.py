@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -77,7 +76,9 @@ class RegistryListView(TemplateView):
         )
         query = form.to_query()
         enterprises = selectors.registry_list(query, include_unpublished=for_officials)
-        page = Paginator(enterprises, settings.REGISTRY_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        version = selectors.registry_version()
+        paginator = selectors.RegistryPaginator(enterprises, settings.REGISTRY_PAGE_SIZE, version=version)
+        page = paginator.get_page(self.request.GET.get("page"))
         active = form.active_filters()
         context.update(
             form=form,
@@ -89,6 +90,11 @@ class RegistryListView(TemplateView):
             invalid_filters=bool(self.request.GET) and bool(form.errors),
             for_officials=for_officials,
             today=timezone.localdate(),
+            results_cache_seconds=selectors.RESULTS_CACHE_SECONDS,
+            results_cache_key=selectors.registry_results_key(
+                version=version, path=self.request.get_full_path(), for_officials=for_officials,
+                labels=form.fields["kategori"].choices,
+            ),
         )
         return context
 

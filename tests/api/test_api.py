@@ -223,3 +223,36 @@ def test_explorer_uses_vendored_assets_only(api):
     html = response.content.decode()
     assert "https://" not in html.replace("https://example", "")
     assert "<script>" not in html
+
+
+def test_hand_written_enterprise_rows_equal_the_generic_serializer(api):
+    """The list's rows are written out by hand for speed (bench/README.md,
+    second round); they must be what DRF's generic path makes of the
+    declared fields, key order included, with and without optional values."""
+    from enterprises.models import Enterprise
+    from enterprises.selectors import with_list_relations
+    from enterprises.serializers import EnterpriseSerializer
+
+    group = TargetGroup.objects.get_or_create(slug="unga", defaults={"name": "Unga", "position": 3})[0]
+    full = EnterpriseFactory(name="Fullt ifyllt", with_figures=True, year_founded=1999, description="Lång text.",
+                             website="https://exempel.se", email="info@exempel.se", phone="0523-123 45",
+                             visiting_address="Hamngatan 1", postal_address="Box 1", meets_reserved_share=True,
+                             asf_verified_on=timezone.localdate() - timedelta(days=10),
+                             asf_valid_until=timezone.localdate() + timedelta(days=300),
+                             categories=[ServiceCategoryFactory(name="Städ", slug="stad"),
+                                         ServiceCategoryFactory(name="Café", slug="cafe")])
+    full.target_groups.add(group)
+    EnterpriseFactory(name="Tomt", asf_verified_on=timezone.localdate() - timedelta(days=800),
+                      asf_valid_until=timezone.localdate() - timedelta(days=1))
+    serializer = EnterpriseSerializer()
+    rows = 0
+    for enterprise in with_list_relations(Enterprise.objects.order_by("name")):
+        fast, generic = serializer.to_representation(enterprise), serializer.generic_representation(enterprise)
+        assert list(fast) == list(generic)
+        assert json.dumps(fast) == json.dumps(generic)
+        rows += 1
+    assert rows == 2
+    body = api.get(LIST).json()["results"]
+    assert [row["name"] for row in body] == ["Fullt ifyllt", "Tomt"]
+    assert [row["asf_verified"] for row in body] == [True, False]
+    assert body[0]["target_groups"] == [{"slug": "unga", "name": group.name, "position": group.position}]

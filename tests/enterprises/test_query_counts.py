@@ -33,9 +33,21 @@ def add_enterprises(count: int) -> None:
 
 @pytest.mark.parametrize("params", [{}, {"q": "café", "ort": "smogen", "kategori": "cafe-catering"}])
 def test_public_list(client, params):
-    # filter choices (categories, target groups), count, page, two prefetches
+    # filter choices (categories, target groups), the registry's latest change (the count's cache key),
+    # count, page, two prefetches; the data changes between sizes, so the count is never cached here
     assert_fixed_query_count(lambda: client.get(reverse("enterprises:list"), params), add_enterprises,
-                             sizes=(10, 500), expected=6)
+                             sizes=(10, 500), expected=7)
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "café", "ort": "smogen", "kategori": "cafe-catering"}])
+def test_public_list_with_the_count_cached(client, params):
+    # the first request counts and renders (7 queries); the second reads the count and the rendered
+    # result list from the cache (3: filter choices and the registry's latest change)
+    def fetch_twice():
+        client.get(reverse("enterprises:list"), params)
+        return client.get(reverse("enterprises:list"), params)
+
+    assert_fixed_query_count(fetch_twice, add_enterprises, sizes=(10, 500), expected=7 + 3)
 
 
 def test_officials_list(client_as):

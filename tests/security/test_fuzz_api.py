@@ -15,7 +15,7 @@ from .hostile import DERANDOMIZE, examples, hostile_params, hostile_text
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(max_examples=examples(30), deadline=None, derandomize=DERANDOMIZE, database=None,
+FUZZ = settings(max_examples=examples(20), deadline=None, derandomize=DERANDOMIZE, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 REGISTRY = ("q", "kategori", "malgrupp", "ort", "bolagsform", "asf", "reserverat", "sortera", "page")
