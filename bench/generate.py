@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time as clock, timedelta
 from decimal import Decimal
 
+from enterprises.orgnr import luhn_check_digit
+
 FULL_SIZES = {
     "enterprises": 250_000,
     "support_requests": 200_000,
@@ -157,14 +159,6 @@ FIRST_DIGIT = {"ekonomisk_forening": "7", "aktiebolag": "5", "aktiebolag_svb": "
                "stiftelse": "8", "other": "9"}
 OUTCOMES = ["granted", "partly_granted", "declined"]
 AGREEMENT_KINDS = ["overenskommelse", "samarbetsavtal", "iop", "reserved_contract", "placement", "other"]
-
-
-def luhn_check_digit(nine_digits: str) -> int:
-    total = 0
-    for index, char in enumerate(nine_digits):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return (10 - total % 10) % 10
 
 
 def organisation_number(index: int, legal_form: str) -> str:
