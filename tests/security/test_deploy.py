@@ -11,7 +11,10 @@ import sys
 
 from django.conf import settings
 
-SERVICE_VARIABLES = ("DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")
+# The browser harness sets DJANGO_ALLOW_ASYNC_UNSAFE for the test process; a
+# deployment never has it (async.E001), so it must not leak into the check.
+SERVICE_VARIABLES = ("DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE",
+                     "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def test_check_deploy_reports_no_warnings():
