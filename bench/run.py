@@ -170,7 +170,7 @@ def scenario_paths(seed: int) -> dict[str, dict]:
                      + [f"{api}?malgrupp={g}&page=2" for g in ("unga", "nyanlanda", "funktionsnedsattning")]},
         "statistics": {"paths": [reverse("statistics:public")]},
         "worklist": {"paths": [worklist, f"{worklist}?lista=department", f"{worklist}?lista=overdue",
-                               f"{worklist}?lista=department&sortera=-submitted"], "login": True},
+                               f"{worklist}?lista=department&sort=-submitted"], "login": True},
     }
 
 

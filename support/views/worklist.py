@@ -1,12 +1,14 @@
 """The officials' work lists: mine, my department's, unassigned, overdue."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin
 
 from sotenas_portal.pagination import ForgivingPaginationMixin
 
 from .. import exports, selectors
+from ..constants import RequestState
 from ..forms import WorklistFilterForm
 
 
@@ -15,6 +17,7 @@ class WorklistView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     template_name = "support/worklist.html"
     context_object_name = "support_requests"
     paginate_by = 25
+    page_columns_only = True
 
     def get_filter_form(self) -> WorklistFilterForm:
         if not hasattr(self, "_filter_form"):
@@ -24,12 +27,21 @@ class WorklistView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
     def get_queryset(self):
         filters = self.get_filter_form().filters()
         self.scope = filters["scope"]
-        return selectors.worklist(user=self.request.user, **filters)
+        queryset = selectors.worklist(user=self.request.user, **filters)
+        return selectors.worklist_page(queryset) if self.page_columns_only else queryset
 
     def get_context_data(self, **kwargs):
         form = self.get_filter_form()
+        context = super().get_context_data(**kwargs)
+        # The state badge inline (as support/includes/state.html draws it),
+        # labels from one dict: an include and get_state_display() per row
+        # were a fifth of the page's rendering.
+        state_labels = {value: str(label) for value, label in RequestState.choices}
+        for support_request in context["object_list"]:
+            support_request.state_label = state_labels.get(support_request.state, support_request.state)
         return {
-            **super().get_context_data(**kwargs),
+            **context,
+            "overdue_label": _("Overdue"),
             "filter_form": form,
             "scope": self.scope,
             "scope_label": form.SCOPE_LABELS[self.scope],
@@ -42,6 +54,7 @@ class WorklistExportView(WorklistView):
     """The work list as filtered, as CSV or XLSX, streamed."""
 
     paginate_by = None
+    page_columns_only = False
     file_format = "csv"
 
     def get(self, request, *args, **kwargs):
