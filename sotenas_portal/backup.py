@@ -233,27 +233,29 @@ def sqlite_row_counts(connection: sqlite3.Connection) -> dict[str, int]:
     return {table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for table in tables}
 
 
+def sqlite_online_copy(source: Path, target: Path) -> dict[str, int]:
+    """Copy ``source`` over ``target`` with SQLite's backup API (consistent
+    while the portal writes, and it replaces the whole content also under
+    open connections); the row counts of what arrived."""
+    origin, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        origin.backup(copy)
+        return sqlite_row_counts(copy)
+    finally:
+        origin.close()
+        copy.close()
+
+
 def copy_sqlite(source: Path, target: Path) -> dict[str, int]:
     if not source.exists():
         raise BackupError(f"The SQLite database {source} does not exist.")
-    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
-        origin.backup(copy)
-        counts = sqlite_row_counts(copy)
-    origin.close()
-    copy.close()
-    return counts
+    return sqlite_online_copy(source, target)
 
 
 def restore_sqlite(database: dict, copy: Path) -> dict[str, int]:
     target = Path(database["NAME"])
     target.parent.mkdir(parents=True, exist_ok=True)
-    # The backup API replaces the whole content, also under open connections.
-    with sqlite3.connect(copy) as origin, sqlite3.connect(target) as restored:
-        origin.backup(restored)
-        counts = sqlite_row_counts(restored)
-    origin.close()
-    restored.close()
-    return counts
+    return sqlite_online_copy(copy, target)
 
 
 # Restore ----------------------------------------------------------------------------
