@@ -136,7 +136,7 @@ def _remove_links(user: User) -> None:
 
 
 def _drop_personal_records(user: User, *, old_username: str, old_email: str) -> None:
-    from sotenas_portal.models import OutboundEmail
+    from core.models import OutboundEmail
 
     addressed = Q(user=user)
     if old_email:

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from sotenas_portal.models import OutboundEmail, StoredFile
+from core.models import OutboundEmail, StoredFile
 
 from .models import User
 

@@ -49,7 +49,7 @@ def notifications_for(*, user: User):
     to them personally, or to a department they work in."""
     from django.db.models import Q
 
-    from sotenas_portal.models import OutboundEmail
+    from core.models import OutboundEmail
 
     addresses = [user.email] if user.email else []
     addresses += list(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from . import selectors, services
 from .forms import DepartmentForm, ProfileForm, SignupForm

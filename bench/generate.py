@@ -253,7 +253,7 @@ def _models():
     from policy_reports.models import (
         DepartmentReport, PolicyStatement, PolicyVersion, ReportingRound, ReportStatusChange, ReportVersion,
     )
-    from sotenas_portal.models import OutboundEmail
+    from core.models import OutboundEmail
     from support.models import Agreement, ReferenceCounter, RequestEvent, SupportKind, SupportRequest
 
     return locals()

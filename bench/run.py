@@ -315,7 +315,7 @@ def time_sweep(*, env: dict, today: str) -> dict:
     removed again, so the next run finds the same data."""
     import psutil
 
-    from sotenas_portal.models import OutboundEmail
+    from core.models import OutboundEmail
 
     before = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     # Output to files: a pipe nobody reads while the sweep runs would fill and stall it.

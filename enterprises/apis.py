@@ -15,7 +15,7 @@ from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from sotenas_portal.api_common import BAD_REQUEST, NOT_FOUND, PortalPagination
+from core.api import BAD_REQUEST, NOT_FOUND, PortalPagination
 
 from . import selectors
 from .forms import SORT_CHOICES, RegistryFilterForm

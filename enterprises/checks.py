@@ -167,7 +167,7 @@ def is_current(check: DefinitionCheck, today: date | None = None) -> bool:
 
 @transaction.atomic
 def check_add_evidence(*, check: DefinitionCheck, criterion: int, upload, user) -> "Evidence":
-    from sotenas_portal.uploads import validate_upload
+    from core.uploads import validate_upload
 
     from .models import Evidence
 

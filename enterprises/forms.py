@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from sotenas_portal.fields import IdsMultipleChoiceField
-from sotenas_portal.forms import remind_about_personal_data, with_personal_data_reminder
-from sotenas_portal.uploads import validate_upload
+from core.fields import IdsMultipleChoiceField
+from core.forms import remind_about_personal_data, with_personal_data_reminder
+from core.uploads import validate_upload
 
 from .models import (
     CRITERION_TEXT,

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sotenas_portal.models import StoredFile
-from sotenas_portal.uploads import private_upload_path  # noqa: F401 - migrations refer to it here
+from core.models import StoredFile
+from core.uploads import private_upload_path  # noqa: F401 - migrations refer to it here
 
 from .orgnr import formatted, validate_organisation_number
 

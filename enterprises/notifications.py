@@ -8,7 +8,7 @@ from django.utils import translation
 
 from accounts.models import User
 
-from sotenas_portal.outbox import enqueue
+from core.outbox import enqueue
 
 from .models import DefinitionCheck, Representation
 

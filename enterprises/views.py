@@ -17,10 +17,10 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.selectors import history_of
-from sotenas_portal.uploads import private_file_response
+from core.uploads import private_file_response
 from support.selectors import agreements_in_force, public_agreements_for
 
-from sotenas_portal import exports as tabular
+from core import exports as tabular
 
 from . import checks, exports, selectors, services
 from .forms import (

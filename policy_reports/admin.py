@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from simple_history.admin import SimpleHistoryAdmin
 
-from sotenas_portal.uploads import PDF_ONLY, validate_upload
+from core.uploads import PDF_ONLY, validate_upload
 
 from .models import DepartmentReport, PolicyStatement, PolicyVersion, ReportingRound, ReportStatusChange, ReportVersion
 

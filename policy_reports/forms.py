@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from sotenas_portal.fields import IdsMultipleChoiceField
-from sotenas_portal.forms import remind_about_personal_data, with_personal_data_reminder
-from sotenas_portal.uploads import PDF_ONLY, validate_upload
+from core.fields import IdsMultipleChoiceField
+from core.forms import remind_about_personal_data, with_personal_data_reminder
+from core.uploads import PDF_ONLY, validate_upload
 
 from .dates import default_round_due_date
 from .models import (

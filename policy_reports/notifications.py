@@ -1,6 +1,6 @@
 """Emails about annual reports, handed to the outbox inside the transaction
 that makes the change, so they go out once it commits and never for a
-change that rolled back (see ``sotenas_portal.outbox``)."""
+change that rolled back (see ``core.outbox``)."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from sotenas_portal.outbox import enqueue
+from core.outbox import enqueue
 
 
 def _department_recipients(department) -> list[tuple[str, str, User | None]]:

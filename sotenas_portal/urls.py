@@ -5,7 +5,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import api_docs, views
+from . import views
+from .api import docs as api_docs
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,7 +23,7 @@ urlpatterns = [
     path("rapporter/", include("policy_reports.urls")),
     # Open data API (issue 7): public, read-only; the docs UI is vendored
     # (drf-spectacular-sidecar) and loads no inline script.
-    path("api/v1/", include("sotenas_portal.api_urls")),
+    path("api/v1/", include("sotenas_portal.api.urls")),
     # A fixed version: drf-spectacular otherwise takes ?version= into the
     # schema and a response header (a newline in it was a 500).
     path("api/schema/", login_not_required(SpectacularAPIView.as_view(

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 
 from enterprises.models import PublicationStatus
-from sotenas_portal.api_common import BAD_REQUEST, NOT_FOUND
+from core.api import BAD_REQUEST, NOT_FOUND
 
 from .models import Agreement
 from .serializers import PublicAgreementSerializer

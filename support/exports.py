@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sotenas_portal.exports import csv_lines, csv_response, xlsx_response
+from core.exports import csv_lines, csv_response, xlsx_response
 
 from enterprises.orgnr import formatted
 
@@ -40,7 +40,7 @@ def agreements_csv(agreements) -> str:
 
 
 def agreements_xlsx(filename: str, agreements):
-    """The same table as XLSX, built on disk (see sotenas_portal.exports)."""
+    """The same table as XLSX, built on disk (see core.exports)."""
     return xlsx_response(filename, agreement_header(), agreement_rows(agreements.iterator(chunk_size=500)),
                          title=_("Agreements"))
 

@@ -1,7 +1,7 @@
 """Emails about support requests, composed here and handed to the outbox
 in one place (``deliver``). They are written in the same transaction as the
 change, so they go out once it commits and never for a change that rolled
-back (see ``sotenas_portal.outbox``).
+back (see ``core.outbox``).
 
 The rule is "email the other side": what the applicant does goes to the
 municipality (the handler, else the department, else the coordinators), and
@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from accounts.models import Department, EmailDelivery, User
-from sotenas_portal.outbox import enqueue
+from core.outbox import enqueue
 
 from .models import Message, RequestEvent, SupportRequest
 

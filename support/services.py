@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from enterprises.models import Enterprise
 from enterprises.rules import represents
-from sotenas_portal.uploads import validate_upload
+from core.uploads import validate_upload
 
 from . import notifications
 from .constants import ENDED_STATES, RequestState

@@ -24,7 +24,7 @@ def snapshot():
 
     counts = {
         model._meta.label: model._default_manager.count()
-        for app in ("enterprises", "support", "policy_reports", "sotenas_portal")
+        for app in ("core", "enterprises", "support", "policy_reports")
         for model in apps.get_app_config(app).get_models()
     }
     return (

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from accounts.selectors import history_of
-from sotenas_portal.uploads import private_file_response
+from core.uploads import private_file_response
 
 from .. import pdf, selectors, services
 from ..forms import EvidenceForm, PolicyVersionForm, VersionStatusForm

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from .. import prefill, selectors, services
 from ..forms import ReportForm, ReturnForm

@@ -8,7 +8,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from .. import exports, pdf, selectors, services
 from ..forms import RoundOpenForm

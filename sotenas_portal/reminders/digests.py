@@ -12,8 +12,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sotenas_portal.models import OutboundEmail
-from sotenas_portal.outbox import enqueue
+from core.models import OutboundEmail
+from core.outbox import enqueue
 
 
 def bundle_held_messages(*, today: date, dry_run: bool = False) -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sotenas_portal.models import OutboundEmail
-from sotenas_portal.outbox import enqueue
+from core.models import OutboundEmail
+from core.outbox import enqueue
 
 from .digests import bundle_held_messages
 from .milestones import local_today

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from sotenas_portal.exports import csv_response
+from core.exports import csv_response
 
 from . import selectors
 from .charts import bar_chart

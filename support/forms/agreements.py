@@ -6,7 +6,7 @@ from django.db.models import Q
 from accounts.models import Department
 from accounts.roles import is_administrator, is_policy_coordinator
 from enterprises.models import Enterprise
-from sotenas_portal.forms import remind_about_personal_data
+from core.forms import remind_about_personal_data
 
 from ..constants import RequestState
 from ..models import Agreement, SupportRequest

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from sotenas_portal.uploads import validate_upload
+from core.uploads import validate_upload
 
 
 class DateInput(forms.DateInput):

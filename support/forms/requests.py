@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, Membership, User
-from sotenas_portal.forms import remind_about_personal_data
+from core.forms import remind_about_personal_data
 from enterprises.models import Enterprise, Representation
 
 from ..constants import EXTERNAL_PARTNERS, Outcome

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sotenas_portal.models import StoredFile
+from core.models import StoredFile
 
 from ..constants import Outcome, RequestState
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from accounts.selectors import history_of
-from sotenas_portal.params import whole_number
-from sotenas_portal.uploads import private_file_response
+from core.params import whole_number
+from core.uploads import private_file_response
 
 from .. import exports, selectors, services
 from ..forms import AgreementFilterForm, AgreementForm

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, RedirectView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
-from sotenas_portal.uploads import private_file_response
+from core.uploads import private_file_response
 
 from .. import exports, selectors, services
 from ..constants import ENDED_STATES, RequestState

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin
 
-from sotenas_portal.pagination import ForgivingPaginationMixin
+from core.pagination import ForgivingPaginationMixin
 
 from .. import exports, selectors
 from ..constants import RequestState

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from tests.factories import UserFactory
 from tests.harness.queries import assert_fixed_query_count
 

@@ -4,7 +4,7 @@ request changed nothing."""
 from django.apps import apps
 from django.core import serializers
 
-PROJECT_APPS = ("accounts", "enterprises", "support", "policy_reports", "sotenas_portal")
+PROJECT_APPS = ("core", "accounts", "enterprises", "support", "policy_reports")
 # Written by the machinery of a request, not by the user's input.
 VOLATILE_FIELDS = {"last_login"}
 

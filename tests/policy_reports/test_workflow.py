@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from policy_reports import services
 from policy_reports.models import ReportStatusChange, ReportVersion
 from policy_reports.workflow import MOVES, REVIEW, ReportStatus, report_transition
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from tests.factories import UserFactory
 from tests.policy_reports.factories import COMPLETE, DepartmentReportFactory
 

@@ -5,7 +5,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.core.files.base import ContentFile
 
-from sotenas_portal import outbox
+from core import outbox
 from support.models import RequestAttachment
 from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory
 from tests.factories import UserFactory

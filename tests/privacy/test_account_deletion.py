@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.deletion import account_delete
 from enterprises.models import Representation
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from support.constants import RequestState
 from support.models import Message, RequestAttachment, SupportRequest
 from tests.conftest import sv

@@ -4,7 +4,7 @@ write sensitive personal data or about individual participants."""
 import pytest
 from django.urls import reverse
 
-from sotenas_portal.forms import PERSONAL_DATA_REMINDER
+from core.forms import PERSONAL_DATA_REMINDER
 from support.forms.requests import MOVE_FORMS, MessageForm, TransitionForm
 from support.workflow import MOVES
 from tests.conftest import sv

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from sotenas_portal.models import OutboundEmail
-from sotenas_portal.tasks import delete_old_outbox_emails
+from core.models import OutboundEmail
+from core.tasks import delete_old_outbox_emails
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from sotenas_portal.reminders.sweep import run_sweep
-from sotenas_portal.tasks import reminder_sweep
+from sotenas_portal.reminders.tasks import reminder_sweep
 from tests.factories import UserFactory
 from tests.harness.smtp import smtp_server
 from tests.harness.worker import celery_worker, real_broker, wait_until
@@ -83,7 +83,7 @@ def test_broker_down_the_request_is_saved_and_its_email_goes_out_once_later(clie
     from django.urls import reverse
 
     from sotenas_portal.celery import app
-    from sotenas_portal.outbox import requeue_pending
+    from core.tasks import requeue_pending
     from support.models import SupportRequest
     from tests.support.factories import support_kind
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from accounts.models import Department
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from sotenas_portal.reminders.sweep import run_sweep
 from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory
 from tests.factories import DepartmentFactory, UserFactory
@@ -178,7 +178,7 @@ def test_command_refuses_a_bad_date():
 def test_digest_users_get_support_messages_in_one_daily_summary(django_capture_on_commit_callbacks):
     from django.utils import timezone
 
-    from sotenas_portal.outbox import enqueue
+    from core.outbox import enqueue
 
     daily = UserFactory(username="sammanfattning", support_email_delivery="digest")
     at_once = UserFactory(username="genast")

@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from sotenas_portal.backup import MANIFEST, MEDIA_ARCHIVE
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from tests.enterprises.factories import registry_context
 from tests.harness import worker
 from tests.policy_reports.factories import policy_reports_context

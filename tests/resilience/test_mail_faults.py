@@ -10,8 +10,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
-from sotenas_portal.models import OutboundEmail
-from sotenas_portal.outbox import requeue_pending
+from core.models import OutboundEmail
+from core.tasks import requeue_pending
 from support.models import SupportRequest
 from tests.factories import UserFactory
 from tests.harness.live_server import gunicorn_server

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from support.constants import Outcome
 from support.services import message_post, support_request_apply
 from support.workflow import support_request_transition

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 from support.constants import Outcome, RequestState
 from support.models import RequestEvent, SupportRequest
 from support.workflow import MOVES, refusal_message, support_request_transition

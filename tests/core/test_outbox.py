@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from sotenas_portal import outbox
+from core import delivery, outbox, tasks
 from sotenas_portal.celery import app
-from sotenas_portal.models import OutboundEmail
+from core.models import OutboundEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_a_reminder_key_is_sent_once(django_capture_on_commit_callbacks):
 def test_sending_twice_sends_once(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         message = enqueue()
-    assert outbox.send_now(message.pk) == "skipped"
+    assert delivery.send_now(message.pk) == "skipped"
     assert len(mail.outbox) == 1
 
 
@@ -58,14 +58,14 @@ def test_failures_retry_with_backoff_then_show_as_failed(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1  # nothing listens
     settings.OUTBOX_MAX_ATTEMPTS = 3
     message = OutboundEmail.objects.create(recipient="eva@example.org", subject="x", body="y", kind="test")
-    assert outbox.send_now(message.pk) == "failed"
+    assert delivery.send_now(message.pk) == "failed"
     message.refresh_from_db()
     first_retry = message.next_attempt_at
     assert message.status == OutboundEmail.Status.PENDING and message.attempts == 1 and first_retry
-    outbox.send_now(message.pk)
+    delivery.send_now(message.pk)
     message.refresh_from_db()
     assert message.next_attempt_at - first_retry > (first_retry - message.created_at) * 0.9  # it backs off
-    outbox.send_now(message.pk)
+    delivery.send_now(message.pk)
     message.refresh_from_db()
     assert message.status == OutboundEmail.Status.FAILED
     assert "ConnectionRefused" in message.last_error or "Error" in message.last_error
@@ -85,7 +85,7 @@ def test_broker_down_keeps_the_message_and_the_sweep_sends_it_later(django_captu
         app.conf.broker_url = previous
         app.conf.task_always_eager = True
         app._pool = None
-    assert outbox.requeue_pending(older_than_seconds=0) == 1
+    assert tasks.requeue_pending(older_than_seconds=0) == 1
     message.refresh_from_db()
     assert message.status == OutboundEmail.Status.SENT
     assert len(mail.outbox) == 1

@@ -6,8 +6,8 @@ from django.urls import path
 from enterprises import apis as registry
 from support import apis as agreements
 
-from .api_common import public_endpoint
-from .statistics import apis as statistics
+from core.api import public_endpoint
+from sotenas_portal.statistics import apis as statistics
 
 app_name = "api"
 

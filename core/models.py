@@ -2,7 +2,9 @@
 the same transaction as the change that caused it. A worker sends it and
 marks it sent; if the broker or the mail server is down, the row waits and
 the scheduled sweep queues it again. Nothing is lost, and a row's
-``dedup_key`` (unique) makes a reminder impossible to send twice."""
+``dedup_key`` (unique) makes a reminder impossible to send twice.
+
+Also the abstract ``StoredFile`` that every private upload builds on."""
 
 from django.conf import settings
 from django.db import models
@@ -61,6 +63,9 @@ class OutboundEmail(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
+        # The table predates the core app (it was sotenas_portal's); keeping
+        # its name moved the model without touching a row.
+        db_table = "sotenas_portal_outboundemail"
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outbox")
         ordering = ["-created_at", "-pk"]
