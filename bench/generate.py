@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time as clock, timedelta
 from decimal import Decimal
 
+from core.dates import add_years
 from enterprises.orgnr import luhn_check_digit
 
 FULL_SIZES = {
@@ -166,12 +167,6 @@ def organisation_number(index: int, legal_form: str) -> str:
     nine = f"{FIRST_DIGIT[legal_form]}{(index // 10**6) % 10}2{index % 10**6:06d}"
     return nine + str(luhn_check_digit(nine))
 
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def at(day: date, rng: random.Random) -> datetime:

@@ -144,7 +144,8 @@ def scenario_paths(seed: int) -> dict[str, dict]:
     answer cannot stand in for the work."""
     from django.urls import reverse
 
-    from enterprises.models import Enterprise, PublicationStatus
+    from enterprises.constants import PublicationStatus
+    from enterprises.models import Enterprise
 
     rng = random.Random(seed)
     published = Enterprise.objects.filter(publication_status=PublicationStatus.PUBLISHED)

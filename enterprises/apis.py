@@ -18,8 +18,9 @@ from rest_framework.views import APIView
 from core.api import BAD_REQUEST, NOT_FOUND, PortalPagination
 
 from . import selectors
+from .constants import LegalForm, Locality, PublicationStatus
 from .forms import SORT_CHOICES, RegistryFilterForm
-from .models import Enterprise, LegalForm, Locality, PublicationStatus, ServiceCategory, TargetGroup
+from .models import Enterprise, ServiceCategory, TargetGroup
 from .orgnr import normalise
 from .serializers import EnterpriseSerializer, LocalitySerializer, ServiceCategorySerializer, TargetGroupSerializer
 

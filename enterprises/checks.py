@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Criterion, CriterionAssessment, DefinitionCheck, Enterprise
+from .constants import Criterion
+from .models import CriterionAssessment, DefinitionCheck, Enterprise
 from .services import enterprise_refresh_asf_status
+from core.dates import add_years
 
 Status = DefinitionCheck.Status
 Verdict = CriterionAssessment.Verdict
@@ -46,13 +48,6 @@ ACTIONS = {
 def find_move(action: str, source: str) -> Move | None:
     return next((m for m in TRANSITIONS if m.action == action and m.source == source), None)
 
-
-def add_years(day: date, years: int) -> date:
-    """The same date ``years`` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 @transaction.atomic

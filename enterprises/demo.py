@@ -9,17 +9,9 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .checks import add_years
-from .models import (
-    Criterion,
-    CriterionAssessment,
-    DefinitionCheck,
-    Enterprise,
-    PublicationStatus,
-    Representation,
-    ServiceCategory,
-    TargetGroup,
-)
+from core.dates import add_years
+from .constants import Criterion
+from .models import CriterionAssessment, DefinitionCheck, Enterprise, Representation, ServiceCategory, TargetGroup
 from .orgnr import luhn_check_digit
 from .services import enterprise_refresh_asf_status, search_document_for, unique_slug
 

@@ -6,17 +6,8 @@ from core.fields import IdsMultipleChoiceField
 from core.forms import remind_about_personal_data, with_personal_data_reminder
 from core.uploads import validate_upload
 
-from .models import (
-    CRITERION_TEXT,
-    Criterion,
-    CriterionAssessment,
-    Enterprise,
-    LegalForm,
-    Locality,
-    PublicationStatus,
-    ServiceCategory,
-    TargetGroup,
-)
+from .constants import CRITERION_TEXT, Criterion, LegalForm, Locality, PublicationStatus
+from .models import CriterionAssessment, Enterprise, ServiceCategory, TargetGroup
 from .orgnr import normalise, validate_organisation_number
 from .selectors import SORTS, RegistryQuery
 from .services import swedish_slug

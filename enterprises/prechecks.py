@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from .models import Enterprise, LegalForm
+from .constants import LegalForm
+from .models import Enterprise
 from .orgnr import group_of
 
 EXPECTED_GROUP = {

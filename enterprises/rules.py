@@ -4,7 +4,8 @@ import rules
 
 from accounts.roles import is_administrator, is_municipal_staff, is_policy_coordinator
 
-from .models import PublicationStatus, Representation
+from .constants import PublicationStatus
+from .models import Representation
 
 
 @rules.predicate

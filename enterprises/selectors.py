@@ -9,18 +9,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, QuerySet
-from django.utils.functional import cached_property
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
-from .models import (
-    CriterionAssessment,
-    DefinitionCheck,
-    Enterprise,
-    PublicationStatus,
-    Representation,
-    ServiceCategory,
-    TargetGroup,
-)
+from .constants import PublicationStatus
+from .models import CriterionAssessment, DefinitionCheck, Enterprise, Representation, ServiceCategory, TargetGroup
 from .search import apply_search
 
 SORTS = {

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Enterprise, Locality, ServiceCategory, TargetGroup
+from .constants import Locality
+from .models import Enterprise, ServiceCategory, TargetGroup
 
 
 class ServiceCategorySerializer(serializers.ModelSerializer):

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from .models import DefinitionCheck, Enterprise, PublicationStatus, Representation, ServiceCategory
+from .constants import PublicationStatus
+from .models import DefinitionCheck, Enterprise, Representation, ServiceCategory
 
 # A change to these makes a published enterprise go back to review.
 REVIEWED_FIELDS = ("name", "organisation_number")

@@ -15,10 +15,12 @@ from django.utils import timezone
 from accounts.models import Department, User
 
 from . import prefill, services
-from .dates import add_months, end_of_february
+from .constants import ReportStatus
+from .dates import end_of_february
+from core.dates import add_months
 from .models import DepartmentReport, PolicyVersion, ReportingRound, ReportStatusChange, ReportVersion
 from .pdf import policy_document_pdf
-from .workflow import ReportStatus, report_transition
+from .workflow import report_transition
 
 TITLE = "Policy för främjande av den sociala ekonomin och arbetsintegrerande sociala företag"
 INTRODUCTION = (

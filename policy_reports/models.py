@@ -21,8 +21,8 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Department
 
-from .dates import add_months
-from .workflow import EDITABLE, ReportStatus
+from .constants import EDITABLE, ReportStatus
+from core.dates import add_months
 
 
 def default_review_lead_months() -> int:

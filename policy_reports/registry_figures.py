@@ -8,9 +8,11 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
-from enterprises.models import DefinitionCheck, Enterprise, PublicationStatus
+from enterprises.constants import PublicationStatus
+from enterprises.models import DefinitionCheck, Enterprise
 
-from .dates import start_of_day, year_end
+from .dates import year_end
+from core.dates import start_of_day
 
 
 def _published():

@@ -14,6 +14,7 @@ from accounts.models import Department
 from accounts.roles import is_department_official
 
 from . import prefill
+from .constants import DELIVERED, ReportStatus
 from .models import (
     AMOUNT_FIELDS,
     FIGURE_FIELDS,
@@ -26,7 +27,6 @@ from .models import (
     StatementEvidence,
 )
 from .registry_figures import RegistryYear, registry_year, registry_years
-from .workflow import DELIVERED, ReportStatus
 
 DELIVERED_STATUSES = [str(status) for status in DELIVERED]
 

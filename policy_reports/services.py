@@ -15,7 +15,9 @@ from simple_history.utils import update_change_reason
 
 from accounts.models import Department
 
-from .dates import add_years, default_round_due_date
+from .constants import ReportStatus
+from .dates import default_round_due_date
+from core.dates import add_years
 from .models import (
     FIGURE_FIELDS,
     TEXT_FIELDS,
@@ -25,7 +27,7 @@ from .models import (
     ReportingRound,
     StatementEvidence,
 )
-from .workflow import ReportStatus, report_transition
+from .workflow import report_transition
 
 Status = PolicyVersion.Status
 

@@ -11,23 +11,11 @@ Every move writes a ``ReportStatusChange`` row; every submission keeps a
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class ReportStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for completion")
-    ACCEPTED = "accepted", _("Accepted")
-
-
-# The department may change the content only in these states.
-EDITABLE = frozenset({ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.RETURNED})
-# A report in these states counts as delivered (in the overview and the compiled report).
-DELIVERED = frozenset({ReportStatus.SUBMITTED, ReportStatus.ACCEPTED})
+from .constants import ReportStatus
 
 SUBMIT = "policy_reports.submit_report"
 REVIEW = "policy_reports.review_report"

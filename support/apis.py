@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 
-from enterprises.models import PublicationStatus
 from core.api import BAD_REQUEST, NOT_FOUND
+from enterprises.constants import PublicationStatus
 
 from .models import Agreement
 from .serializers import PublicAgreementSerializer

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Department, User
-from enterprises.models import Enterprise, PublicationStatus, Representation
+from enterprises.constants import PublicationStatus
+from enterprises.models import Enterprise, Representation
 
 from .constants import AgreementKind, Outcome, RequestState
 from .deadlines import first_response_due

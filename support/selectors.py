@@ -2,7 +2,7 @@
 for the annual policy report."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from statistics import median
 
@@ -11,7 +11,8 @@ from django.db.models import BooleanField, Case, Count, DateField, F, Q, QuerySe
 from django.utils import timezone
 
 from accounts.roles import is_administrator, is_policy_coordinator
-from enterprises.models import PublicationStatus
+from core.dates import start_of_day
+from enterprises.constants import PublicationStatus
 
 from .constants import ENDED_STATES, OPEN_STATES, AgreementKind, Outcome, RequestState
 from .models import Agreement, Message, RequestAttachment, RequestEvent, SupportRequest
@@ -19,9 +20,6 @@ from .rules import active_department_ids
 
 LIST_RELATED = ("kind", "enterprise", "department", "handler", "applicant")
 
-
-def _start_of_year(year: int) -> datetime:
-    return timezone.make_aware(datetime(year, 1, 1))
 
 
 # Requests ------------------------------------------------------------------------
@@ -255,7 +253,7 @@ def department_year_figures(*, department, year: int) -> dict:
       the year (submitted before the year ended, not closed or withdrawn before it began)
     - requests_decided: the department's requests decided during the year
     """
-    year_start, next_year_start = _start_of_year(year), _start_of_year(year + 1)
+    year_start, next_year_start = start_of_day(date(year, 1, 1)), start_of_day(date(year + 1, 1, 1))
     agreements = Agreement.objects.filter(
         in_force_during(date(year, 1, 1), date(year, 12, 31)), department=department
     ).aggregate(
@@ -284,7 +282,7 @@ def request_summary(*, start: date, end: date) -> dict:
     two-year review: how many, of which kinds, with which outcomes, and the
     median number of days from submission to decision."""
     submitted = SupportRequest.objects.filter(
-        submitted_at__gte=_start_of_day(start), submitted_at__lt=_start_of_day(end + timedelta(days=1))
+        submitted_at__gte=start_of_day(start), submitted_at__lt=start_of_day(end + timedelta(days=1))
     )
     by_kind = [
         (row["kind__name"], row["count"])
@@ -305,7 +303,3 @@ def request_summary(*, start: date, end: date) -> dict:
         "by_outcome": by_outcome,
         "median_days_to_decision": round(median(days), 1) if days else None,
     }
-
-
-def _start_of_day(day: date) -> datetime:
-    return timezone.make_aware(datetime(day.year, day.month, day.day))

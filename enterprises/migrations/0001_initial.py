@@ -4,11 +4,12 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
 import django.db.models.lookups
-import enterprises.models
-import enterprises.orgnr
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+import core.uploads
+import enterprises.orgnr
 
 
 class Migration(migrations.Migration):
@@ -112,7 +113,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('criterion', models.PositiveSmallIntegerField(choices=[(1, 'Trades with the aim of integrating people far from the labour market'), (2, 'Employees take part through ownership, agreements or otherwise'), (3, 'Profits mainly reinvested'), (4, 'Organisationally independent of the public sector')], verbose_name='criterion')),
-                ('file', models.FileField(upload_to=enterprises.models.private_upload_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=core.uploads.private_upload_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='file type')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),

@@ -1,8 +1,8 @@
 """The policy report views, split by topic. Each declares its permission."""
 
 from .policy import (  # noqa: F401
-    PolicyHomeView,
     EvidenceAddView,
+    PolicyHomeView,
     ReviewBasisPdfView,
     ReviewBasisView,
     VersionAdoptView,

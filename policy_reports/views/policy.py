@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.pagination import ForgivingPaginationMixin
-
 from accounts.selectors import history_of
+from core.pagination import ForgivingPaginationMixin
 from core.uploads import private_file_response
 
 from .. import pdf, selectors, services

@@ -12,9 +12,10 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.pagination import ForgivingPaginationMixin
 
 from .. import prefill, selectors, services
+from ..constants import ReportStatus
 from ..forms import ReportForm, ReturnForm
 from ..models import FIGURE_FIELDS, DepartmentReport
-from ..workflow import ReportStatus, report_transition
+from ..workflow import report_transition
 from .common import ObjectPermissionMixin, error_messages
 
 

@@ -103,7 +103,7 @@ def review_reminders(today: date) -> Iterator[Due]:
 
 def report_reminders(today: date) -> Iterator[Due]:
     from policy_reports.models import DepartmentReport, ReportingRound
-    from policy_reports.workflow import DELIVERED
+    from policy_reports.constants import DELIVERED
 
     horizon = today + timedelta(days=max(settings.REMINDER_REPORT_DAYS_BEFORE))
     rounds = ReportingRound.objects.filter(due_date__lte=horizon)

@@ -13,14 +13,8 @@ from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from enterprises.models import (
-    ActorKind,
-    Enterprise,
-    Locality,
-    PublicationStatus,
-    ServiceCategory,
-    TargetGroup,
-)
+from enterprises.constants import ActorKind, Locality, PublicationStatus
+from enterprises.models import Enterprise, ServiceCategory, TargetGroup
 from policy_reports.models import DepartmentReport
 from support.constants import Outcome, RequestState
 from support.models import Agreement, SupportKind, SupportRequest

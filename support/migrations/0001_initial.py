@@ -2,10 +2,11 @@
 
 import django.core.validators
 import django.db.models.deletion
-import enterprises.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+import core.uploads
 
 
 class Migration(migrations.Migration):
@@ -74,7 +75,7 @@ class Migration(migrations.Migration):
             name='AgreementAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=enterprises.models.private_upload_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=core.uploads.private_upload_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='file type')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
@@ -232,7 +233,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('is_internal', models.BooleanField(default=False, verbose_name='internal')),
-                ('file', models.FileField(upload_to=enterprises.models.private_upload_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=core.uploads.private_upload_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100, verbose_name='file type')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),

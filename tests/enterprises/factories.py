@@ -4,16 +4,9 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from enterprises.checks import add_years
-from enterprises.models import (
-    Criterion,
-    CriterionAssessment,
-    DefinitionCheck,
-    Enterprise,
-    PublicationStatus,
-    Representation,
-    ServiceCategory,
-)
+from core.dates import add_years
+from enterprises.constants import Criterion, PublicationStatus
+from enterprises.models import CriterionAssessment, DefinitionCheck, Enterprise, Representation, ServiceCategory
 from enterprises.orgnr import luhn_check_digit
 from enterprises.services import search_document_for
 from tests.factories import UserFactory

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from enterprises.models import Enterprise, PublicationStatus, Representation, ServiceCategory
+from enterprises.constants import PublicationStatus
+from enterprises.models import Enterprise, Representation, ServiceCategory
 from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory, make_check, valid_orgnr
 from tests.factories import UserFactory
 

@@ -9,7 +9,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from policy_reports.dates import add_years, default_round_due_date
+from policy_reports.constants import ReportStatus
+from policy_reports.dates import default_round_due_date
+from core.dates import add_years
 from policy_reports.models import (
     DepartmentReport,
     PolicyStatement,
@@ -19,7 +21,6 @@ from policy_reports.models import (
     ReportVersion,
     StatementEvidence,
 )
-from policy_reports.workflow import ReportStatus
 from tests.factories import DepartmentFactory
 
 MINIMAL_PDF = (

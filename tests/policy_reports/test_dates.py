@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from policy_reports.dates import add_months, add_years, default_round_due_date
+from policy_reports.dates import default_round_due_date
+from core.dates import add_months, add_years
 from policy_reports.services import review_due_date
 
 

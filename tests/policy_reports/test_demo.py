@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts import demo as accounts_demo
 from policy_reports import demo, selectors
-from policy_reports.dates import add_months
+from core.dates import add_months
 from policy_reports.models import (
     DepartmentReport,
     PolicyVersion,

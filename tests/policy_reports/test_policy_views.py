@@ -10,8 +10,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from policy_reports import pdf
+from policy_reports.constants import ReportStatus
 from policy_reports.models import PolicyVersion, ReportingRound, StatementEvidence
-from policy_reports.workflow import ReportStatus
 from tests.policy_reports.factories import (
     DepartmentReportFactory,
     PolicyVersionFactory,

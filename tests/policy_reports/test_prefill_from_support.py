@@ -1,7 +1,8 @@
 """The report form is pre-filled with exactly what the agreements register
 and the support requests say about the department's year."""
 
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 from decimal import Decimal
 
 import pytest

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from policy_reports.constants import ReportStatus
 from policy_reports.models import DepartmentReport
-from policy_reports.workflow import ReportStatus
 from tests.factories import UserFactory
 from tests.policy_reports.factories import COMPLETE, DepartmentReportFactory, ReportingRoundFactory
 

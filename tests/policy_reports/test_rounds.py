@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from policy_reports import selectors, services
+from policy_reports.constants import ReportStatus
 from policy_reports.models import DepartmentReport, ReportingRound
-from policy_reports.workflow import ReportStatus
 from tests.factories import DepartmentFactory
 from tests.policy_reports.factories import DepartmentReportFactory, PolicyVersionFactory, ReportingRoundFactory
 

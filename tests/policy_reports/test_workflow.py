@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext
 
-from policy_reports import services
-from policy_reports.models import ReportStatusChange, ReportVersion
-from policy_reports.workflow import MOVES, REVIEW, ReportStatus, report_transition
 from core.models import OutboundEmail
+from policy_reports import services
+from policy_reports.constants import ReportStatus
+from policy_reports.models import ReportStatusChange, ReportVersion
+from policy_reports.workflow import MOVES, REVIEW, report_transition
 from tests.factories import UserFactory
 from tests.policy_reports.factories import COMPLETE, DepartmentReportFactory
 
