@@ -1,7 +1,9 @@
 """Reads for accounts and the organisation, shaped for their pages."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from core.models import OutboundEmail
 
 from .models import Department, User
 
@@ -42,15 +44,9 @@ def history_of(obj, *, limit: int = 200) -> list:
     return rows
 
 
-
-
 def notifications_for(*, user: User):
     """The messages the portal sent (or will send) that concern the user:
     to them personally, or to a department they work in."""
-    from django.db.models import Q
-
-    from core.models import OutboundEmail
-
     addresses = [user.email] if user.email else []
     addresses += list(
         Department.objects.filter(memberships__user=user).exclude(contact_email="").values_list(

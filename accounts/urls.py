@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import privacy_views, views
+from . import views
 
 app_name = "accounts"
 
@@ -10,12 +10,6 @@ urlpatterns = [
     path("konto/", views.AccountOverviewView.as_view(), name="overview"),
     path("konto/uppgifter/", views.ProfileUpdateView.as_view(), name="profile"),
     path("konto/aviseringar/", views.NotificationListView.as_view(), name="notifications"),
-    # Privacy (issue 8): the person's own data and the deletion of the account.
-    path("konto/mina-uppgifter/", privacy_views.PersonalDataView.as_view(), name="personal_data"),
-    path("konto/mina-uppgifter/hamta/", privacy_views.PersonalDataDownloadView.as_view(),
-         name="personal_data_download"),
-    path("konto/radera/", privacy_views.AccountDeleteView.as_view(), name="delete"),
-    path("konto/raderat/", privacy_views.AccountDeletedView.as_view(), name="deleted"),
     path("konto/skapa-konto/", views.SignupView.as_view(), name="signup"),
     path(
         "konto/logga-in/",

@@ -1,5 +1,7 @@
-"""Form helpers every app shares."""
+"""Form helpers every app shares: the free-text reminder about personal
+data, and a service's refusal shown on the form."""
 
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -24,3 +26,29 @@ def remind_about_personal_data(form, *field_names: str) -> None:
         field = form.fields.get(name)
         if field is not None and str(PERSONAL_DATA_REMINDER) not in str(field.help_text):
             field.help_text = with_personal_data_reminder(field.help_text)
+
+
+def add_service_errors(form, error: ValidationError, *, model=None) -> None:
+    """Show a service's ValidationError on the form: each message on the
+    field it names where the form has that field, otherwise above the form
+    (prefixed with the field's name when it is about a field the form does
+    not show; the name comes from the form's model, or ``model``)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages in error.message_dict.items():
+        if field in form.fields:
+            form.add_error(field, messages)
+        elif field == NON_FIELD_ERRORS:
+            form.add_error(None, messages)
+        else:
+            label = _field_label(form, field, model)
+            form.add_error(None, [f"{label}: {message}" for message in messages])
+
+
+def _field_label(form, field: str, model) -> str:
+    model = getattr(getattr(form, "_meta", None), "model", None) or model
+    try:
+        return str(model._meta.get_field(field).verbose_name).capitalize()
+    except (AttributeError, FieldDoesNotExist):  # no model, or not its field: show the name
+        return field

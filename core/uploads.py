@@ -101,6 +101,28 @@ def validate_upload(upload, *, kinds=DOCUMENT_KINDS, max_bytes: int | None = Non
     return kind
 
 
+def validate_uploads(uploads, *, kinds=DOCUMENT_KINDS, field: str | None = None) -> None:
+    """Check every file; one ValidationError names each refused file and
+    why (on ``field``, if given)."""
+    errors = []
+    for upload in uploads:
+        try:
+            validate_upload(upload, kinds=kinds)
+        except ValidationError as error:
+            errors.extend(f"{upload.name}: {message}" for message in error.messages)
+    if errors:
+        raise ValidationError({field: errors} if field else errors)
+
+
+def store_upload(model, upload, **fields):
+    """Check ``upload`` and keep it as a new ``model`` row (a
+    ``core.models.StoredFile``), with its original name, type and size."""
+    kind = validate_upload(upload)
+    return model.objects.create(
+        file=upload, original_name=upload.name[:255], content_type=kind.content_type, size=upload.size, **fields
+    )
+
+
 def private_file_response(file_field, download_name: str) -> FileResponse:
     """Serve a stored file as an attachment, never inline, never sniffed."""
     content_type = mimetypes.guess_type(download_name)[0] or "application/octet-stream"

@@ -1,6 +1,6 @@
 """Writes to the registry: registering, editing, publishing, claiming and
 merging enterprises. Definition checks have their own workflow module
-(``enterprises.checks``)."""
+(``enterprises.workflow``)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

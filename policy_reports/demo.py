@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Department, User
+from core.dates import add_months
 
 from . import prefill, services
 from .constants import ReportStatus
 from .dates import end_of_february
-from core.dates import add_months
 from .models import DepartmentReport, PolicyVersion, ReportingRound, ReportStatusChange, ReportVersion
 from .pdf import policy_document_pdf
 from .workflow import report_transition
@@ -124,10 +124,10 @@ def _past_round(year: int, *, late_index: int, returned_index: int | None, coord
             continue
         report = _fill(report, index, submit=True, when=submitted_on)
         if index == returned_index:
-            report_transition(report=report, to_status=ReportStatus.RETURNED, actor=coordinator,
+            report_transition(report=report, move="return", actor=coordinator,
                               comment="Komplettera gärna med hur många deltagare arbetsträningen omfattade.")
             report = _fill(report, index, submit=True)
-        report_transition(report=report, to_status=ReportStatus.ACCEPTED, actor=coordinator)
+        report_transition(report=report, move="accept", actor=coordinator)
         _backdate(report, submitted_on)
     return added
 

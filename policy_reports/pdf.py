@@ -238,9 +238,6 @@ def _requests_section(basis, styles) -> list:
         ]
         parts += [Paragraph(text(_("Support requests as reported by the departments")), styles["small"]),
                   _table(rows, styles, col_widths=[40 * mm, 40 * mm, 40 * mm]), Spacer(1, 2 * mm)]
-    if not requests["available"]:
-        parts.append(Paragraph(text(_("The portal has no support request figures for the period.")), styles["body"]))
-        return parts
     median = requests["median_days_to_decision"]
     parts.append(Paragraph(text(_("%(volume)s requests; median time to decision: %(median)s days.") % {
         "volume": requests["volume"], "median": number(median, 1) if median is not None else "–"}), styles["body"]))

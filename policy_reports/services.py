@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import update_change_reason
 
 from accounts.models import Department
+from core.dates import add_years
 
 from .constants import ReportStatus
 from .dates import default_round_due_date
-from core.dates import add_years
 from .models import (
     FIGURE_FIELDS,
     TEXT_FIELDS,
@@ -173,7 +173,7 @@ def report_save(*, report: DepartmentReport, data: dict, portal_figures: dict, a
     locked.full_clean(exclude=["reporting_round", "department"])
     locked.save()
     if locked.status == ReportStatus.NOT_STARTED:
-        locked = report_transition(report=locked, to_status=ReportStatus.DRAFT, actor=actor)
+        locked = report_transition(report=locked, move="start", actor=actor)
     return locked
 
 
@@ -181,4 +181,4 @@ def report_save(*, report: DepartmentReport, data: dict, portal_figures: dict, a
 def report_save_and_submit(*, report: DepartmentReport, data: dict, portal_figures: dict, actor) -> DepartmentReport:
     """Save and submit in one go: if the submission is refused, nothing is saved."""
     saved = report_save(report=report, data=data, portal_figures=portal_figures, actor=actor)
-    return report_transition(report=saved, to_status=ReportStatus.SUBMITTED, actor=actor)
+    return report_transition(report=saved, move="submit", actor=actor)

@@ -1,36 +1,44 @@
-"""The annual report's workflow: its states, the one table of allowed moves,
-and the one service that moves a report.
+"""The annual report's workflow: the one table of allowed moves, on the
+shared engine (``core.workflow``), and the one service that moves a report.
 
 A department official fills in the report and submits it; a submitted report
 is locked. The coordinator either accepts it or returns it for completion
 with a comment, after which it is editable again and can be submitted anew.
 Every move writes a ``ReportStatusChange`` row; every submission keeps a
 ``ReportVersion`` snapshot, so nothing a department once submitted is lost.
+
+| move   | from              | to        | who                 |
+|--------|-------------------|-----------|---------------------|
+| start  | not started       | draft     | department official |
+| submit | draft, returned   | submitted | department official |
+| return | submitted         | returned  | coordinator         |
+| accept | submitted         | accepted  | coordinator         |
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.workflow import Move, Workflow
+
+from . import notifications
 from .constants import ReportStatus
+from .models import DepartmentReport, ReportStatusChange, ReportVersion
 
 SUBMIT = "policy_reports.submit_report"
 REVIEW = "policy_reports.review_report"
+R = ReportStatus
 
 
-def _notify_returned(report) -> None:
-    from .notifications import report_returned
-
-    report_returned(report)
+def _tell_returned(report) -> None:
+    notifications.report_returned(report)
 
 
 @dataclass(frozen=True)
-class Move:
-    label: str
-    permission: str
+class ReportMove(Move):
     needs_comment: bool = False
     # The report must be complete (text and every figure) to make this move.
     needs_complete: bool = False
@@ -38,52 +46,37 @@ class Move:
     keeps_version: bool = False
     # Emails for the move, written to the outbox in the same transaction
     # (sent once it commits).
-    notify: tuple = field(default=())
+    notify: tuple = ()
 
 
-MOVES: dict[tuple[str, str], Move] = {
-    (ReportStatus.NOT_STARTED, ReportStatus.DRAFT): Move(_("Start"), SUBMIT),
-    (ReportStatus.DRAFT, ReportStatus.SUBMITTED): Move(_("Submit"), SUBMIT, needs_complete=True, keeps_version=True),
-    (ReportStatus.SUBMITTED, ReportStatus.RETURNED): Move(
-        _("Return for completion"), REVIEW, needs_comment=True, notify=(_notify_returned,)
-    ),
-    (ReportStatus.RETURNED, ReportStatus.SUBMITTED): Move(
-        _("Submit"), SUBMIT, needs_complete=True, keeps_version=True
-    ),
-    (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED): Move(_("Accept"), REVIEW),
-}
+MOVES = Workflow(ReportStatus, [
+    ReportMove("start", {R.NOT_STARTED}, R.DRAFT, SUBMIT, _("Start")),
+    ReportMove("submit", {R.DRAFT, R.RETURNED}, R.SUBMITTED, SUBMIT, _("Submit"),
+               needs_complete=True, keeps_version=True),
+    ReportMove("return", {R.SUBMITTED}, R.RETURNED, REVIEW, _("Return for completion"),
+               needs_comment=True, notify=(_tell_returned,)),
+    ReportMove("accept", {R.SUBMITTED}, R.ACCEPTED, REVIEW, _("Accept")),
+])
 
 
-def allowed_moves(status: str) -> list[str]:
-    return [to for (frm, to) in MOVES if frm == status]
-
-
-def report_transition(*, report, to_status: str, actor, comment: str = ""):
-    """Move ``report`` to ``to_status`` for ``actor``; return the fresh row.
+def report_transition(*, report, move: str, actor, comment: str = "") -> DepartmentReport:
+    """Make the move named ``move`` on ``report`` for ``actor``; return the fresh row.
 
     ``actor`` is None only for the system itself (demo data); every view
     passes the signed-in user, whose permission for the move is checked
     here as well as in the view."""
-    from .models import DepartmentReport, ReportStatusChange, ReportVersion
-
     with transaction.atomic():
         locked = DepartmentReport.objects.select_for_update().select_related("department", "reporting_round").get(
             pk=report.pk
         )
         from_status = locked.status
-        move = MOVES.get((from_status, to_status))
-        if move is None:
-            raise ValidationError(
-                _("A report that is “%(current)s” cannot be moved to “%(target)s”."),
-                code="invalid_move",
-                params={"current": ReportStatus(from_status).label, "target": ReportStatus(to_status).label},
-            )
-        if actor is not None and not actor.has_perm(move.permission, locked):
+        spec = MOVES.get_or_refuse(move, from_status)
+        if actor is not None and not actor.has_perm(spec.permission, locked):
             raise PermissionDenied
         comment = (comment or "").strip()
-        if move.needs_comment and not comment:
+        if spec.needs_comment and not comment:
             raise ValidationError(_("Write a comment saying what needs to be completed."), code="comment_required")
-        if move.needs_complete:
+        if spec.needs_complete:
             missing = locked.missing_for_submission()
             if missing:
                 raise ValidationError(
@@ -92,11 +85,12 @@ def report_transition(*, report, to_status: str, actor, comment: str = ""):
                     params={"missing": ", ".join(str(label) for label in missing)},
                 )
         now = timezone.now()
-        _apply(locked, to_status, actor, comment, now)
+        _apply(locked, spec.target, actor, comment, now)
         ReportStatusChange.objects.create(
-            report=locked, from_status=from_status, to_status=to_status, actor=actor, comment=comment, created_at=now
+            report=locked, from_status=from_status, to_status=spec.target, actor=actor, comment=comment,
+            created_at=now,
         )
-        if move.keeps_version:
+        if spec.keeps_version:
             ReportVersion.objects.create(
                 report=locked,
                 number=locked.versions.count() + 1,
@@ -104,7 +98,7 @@ def report_transition(*, report, to_status: str, actor, comment: str = ""):
                 submitted_by=actor,
                 submitted_at=now,
             )
-        for notify in move.notify:
+        for notify in spec.notify:
             notify(locked)
     return locked
 

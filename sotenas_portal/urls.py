@@ -15,9 +15,11 @@ urlpatterns = [
     path("halsa/", views.health, name="health"),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("", include("accounts.urls")),
+    # The person's own data and the deletion of the account (issue 8).
+    path("", include("sotenas_portal.privacy.urls")),
     # Sign-in for municipal staff through the identity provider (issue 8);
     # 404 unless OIDC_ENABLED.
-    path("oidc/", include("accounts.oidc_urls")),
+    path("oidc/", include("accounts.oidc.urls")),
     path("foretag/", include("enterprises.urls")),
     path("stod/", include("support.urls")),
     path("rapporter/", include("policy_reports.urls")),

@@ -16,7 +16,11 @@ class RequestState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# Submitted and not yet finished: what officials still owe an answer on.
+# A request's life: a draft, then open, then decided, then ended. The two
+# groups below are the only definitions; everything imports them.
+#
+# Submitted and not yet decided: what officials still owe an answer on, and
+# what keeps an applicant from deleting the account.
 OPEN_STATES = (
     RequestState.SUBMITTED,
     RequestState.ASSIGNED,
@@ -24,6 +28,9 @@ OPEN_STATES = (
     RequestState.WAITING,
     RequestState.FORWARDED,
 )
+# Closed or withdrawn: nothing more can happen, ``ended_at`` is set and the
+# retention period counts from it. A decided request is neither open nor
+# ended (the handler still closes it).
 ENDED_STATES = (RequestState.CLOSED, RequestState.WITHDRAWN)
 
 

@@ -16,7 +16,7 @@ from accounts.models import Department, User
 from enterprises.constants import PublicationStatus
 from enterprises.models import Enterprise, Representation
 
-from .constants import AgreementKind, Outcome, RequestState
+from .constants import ENDED_STATES, AgreementKind, Outcome, RequestState
 from .deadlines import first_response_due
 from .models import Agreement, Message, RequestEvent, SupportKind, SupportRequest
 from .references import format_reference, next_reference_number
@@ -197,7 +197,7 @@ def _create_request(spec, *, applicant, enterprise, kinds, departments, handler)
         support_request.outcome = outcome
         support_request.outcome_reason = OUTCOME_REASONS[outcome]
         support_request.decided_at = times[moves.index("decide")]
-    if state in (RequestState.CLOSED, RequestState.WITHDRAWN):
+    if state in ENDED_STATES:
         support_request.ended_at = times[-1]
     if state in (RequestState.IN_PROGRESS, RequestState.ASSIGNED) and days_ago > 14:
         support_request.decision_due = timezone.localdate() - timedelta(days=3)  # overdue on purpose

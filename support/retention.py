@@ -24,6 +24,8 @@ from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
+from accounts.deletion import deleted_user_placeholder
+
 from .constants import ENDED_STATES
 from .models import Message, RequestAttachment, RequestEvent, SupportRequest
 
@@ -99,8 +101,6 @@ def _count(batch: list[int], result: RetentionResult, keep_references: int) -> N
 
 def _anonymise_batch(batch: list[int], *, cutoff: datetime, now: datetime, result: RetentionResult,
                      keep_references: int) -> None:
-    from accounts.deletion import deleted_user_placeholder
-
     placeholder = deleted_user_placeholder()
     files: list = []
     with transaction.atomic():

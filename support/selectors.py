@@ -4,14 +4,13 @@ for the annual policy report."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from statistics import median
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, Count, DateField, F, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from accounts.roles import is_administrator, is_policy_coordinator
-from core.dates import start_of_day
+from core.dates import median_days, start_of_day
 from enterprises.constants import PublicationStatus
 
 from .constants import ENDED_STATES, OPEN_STATES, AgreementKind, Outcome, RequestState
@@ -292,14 +291,10 @@ def request_summary(*, start: date, end: date) -> dict:
         (str(Outcome(row["outcome"]).label), row["count"])
         for row in submitted.exclude(outcome="").values("outcome").annotate(count=Count("pk")).order_by("outcome")
     ]
-    days = [
-        (decided_at - submitted_at).total_seconds() / 86400
-        for submitted_at, decided_at in submitted.filter(decided_at__isnull=False).values_list(
-            "submitted_at", "decided_at")
-    ]
+    decided = submitted.filter(decided_at__isnull=False).values_list("submitted_at", "decided_at")
     return {
         "volume": submitted.count(),
         "by_kind": by_kind,
         "by_outcome": by_outcome,
-        "median_days_to_decision": round(median(days), 1) if days else None,
+        "median_days_to_decision": median_days(decided),
     }

@@ -7,32 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.uploads import store_upload, validate_uploads
 from enterprises.models import Enterprise
 from enterprises.rules import represents
-from core.uploads import validate_upload
 
 from . import notifications
 from .constants import ENDED_STATES, RequestState
 from .models import Agreement, AgreementAttachment, Message, RequestAttachment, SupportKind, SupportRequest
 from .workflow import support_request_transition, validate_decision_due
-
-
-def _store_upload(model, upload, **fields):
-    kind = validate_upload(upload)
-    return model.objects.create(
-        file=upload, original_name=upload.name[:255], content_type=kind.content_type, size=upload.size, **fields
-    )
-
-
-def _validate_uploads(uploads) -> None:
-    errors = []
-    for upload in uploads:
-        try:
-            validate_upload(upload)
-        except ValidationError as error:
-            errors.extend(f"{upload.name}: {message}" for message in error.messages)
-    if errors:
-        raise ValidationError({"attachments": errors})
 
 
 @transaction.atomic
@@ -56,7 +38,7 @@ def support_request_save_draft(*, applicant, support_request: SupportRequest | N
                                        "representative of.")
     if errors:
         raise ValidationError(errors)
-    _validate_uploads(attachments)
+    validate_uploads(attachments, field="attachments")
     support_request.kind = kind
     support_request.enterprise = enterprise
     support_request.subject = subject.strip()
@@ -65,7 +47,7 @@ def support_request_save_draft(*, applicant, support_request: SupportRequest | N
     support_request.full_clean(exclude=["description", "hoped_outcome"])
     support_request.save()
     for upload in attachments:
-        _store_upload(RequestAttachment, upload, request=support_request, uploaded_by=applicant)
+        store_upload(RequestAttachment, upload, request=support_request, uploaded_by=applicant)
     return support_request
 
 
@@ -98,11 +80,11 @@ def message_post(*, support_request: SupportRequest, author, body: str, internal
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": gettext("Write a message.")}, code="required")
-    _validate_uploads(attachments)
+    validate_uploads(attachments, field="attachments")
     message = Message.objects.create(request=support_request, author=author, body=body, is_internal=internal)
     for upload in attachments:
-        _store_upload(RequestAttachment, upload, request=support_request, message=message, is_internal=internal,
-                      uploaded_by=author)
+        store_upload(RequestAttachment, upload, request=support_request, message=message, is_internal=internal,
+                     uploaded_by=author)
     by_applicant = author.pk == support_request.applicant_id
     if not internal and not by_applicant and support_request.first_response_at is None:
         support_request.first_response_at = timezone.now()
@@ -150,11 +132,11 @@ def agreement_save(*, agreement: Agreement, actor, attachments=()) -> Agreement:
             {"source_request": gettext("The support request must have been handled by the same department.")},
             code="other_department",
         )
-    _validate_uploads(attachments)
+    validate_uploads(attachments, field="attachments")
     if agreement.pk is None:
         agreement.created_by = actor
     agreement.full_clean()
     agreement.save()
     for upload in attachments:
-        _store_upload(AgreementAttachment, upload, agreement=agreement, uploaded_by=actor)
+        store_upload(AgreementAttachment, upload, agreement=agreement, uploaded_by=actor)
     return agreement

@@ -22,11 +22,12 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, Membership
+from core.workflow import Move, Workflow
+from enterprises.rules import represents
 
 from . import notifications
 from .constants import Outcome, RequestState
@@ -37,61 +38,41 @@ from .references import format_reference, next_reference_number
 S = RequestState
 APPLICANT_SIDE = "applicant"
 MUNICIPAL_SIDE = "municipality"
+APPLICANT = "support.act_as_applicant"
+HANDLER = "support.handle_request"
 
 
 @dataclass(frozen=True)
-class Move:
-    name: str
-    sources: frozenset
-    target: str
-    permission: str
-    label: Promise
+class SupportMove(Move):
     # Whether the move answers the applicant (stops the first-response clock).
     is_response: bool = False
     # Whether the form needs a comment (for example what information is missing).
     comment_required: bool = False
 
 
-MOVES: dict[str, Move] = {
-    move.name: move
-    for move in (
-        Move("submit", frozenset({S.DRAFT}), S.SUBMITTED, "support.act_as_applicant", _("Submit")),
-        Move("assign", frozenset({S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS}), S.ASSIGNED, "support.triage",
-             _("Assign")),
-        Move("start", frozenset({S.ASSIGNED}), S.IN_PROGRESS, "support.handle_request", _("Start handling"),
-             is_response=True),
-        Move("request_info", frozenset({S.IN_PROGRESS}), S.WAITING, "support.handle_request",
-             _("Ask the applicant for information"), is_response=True, comment_required=True),
-        Move("resume", frozenset({S.WAITING}), S.IN_PROGRESS, "support.resume_request", _("Continue handling")),
-        Move("forward", frozenset({S.IN_PROGRESS}), S.FORWARDED, "support.handle_request",
-             _("Forward to an external partner"), is_response=True),
-        Move("record_answer", frozenset({S.FORWARDED}), S.IN_PROGRESS, "support.handle_request",
-             _("Record the partner's answer")),
-        Move("decide", frozenset({S.IN_PROGRESS}), S.DECIDED, "support.handle_request", _("Decide"),
-             is_response=True),
-        Move("close", frozenset({S.DECIDED}), S.CLOSED, "support.handle_request", _("Close")),
-        Move("withdraw", frozenset({S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING, S.FORWARDED}), S.WITHDRAWN,
-             "support.act_as_applicant", _("Withdraw")),
-    )
-}
+MOVES = Workflow(RequestState, [
+    SupportMove("submit", {S.DRAFT}, S.SUBMITTED, APPLICANT, _("Submit")),
+    SupportMove("assign", {S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS}, S.ASSIGNED, "support.triage", _("Assign")),
+    SupportMove("start", {S.ASSIGNED}, S.IN_PROGRESS, HANDLER, _("Start handling"), is_response=True),
+    SupportMove("request_info", {S.IN_PROGRESS}, S.WAITING, HANDLER, _("Ask the applicant for information"),
+                is_response=True, comment_required=True),
+    SupportMove("resume", {S.WAITING}, S.IN_PROGRESS, "support.resume_request", _("Continue handling")),
+    SupportMove("forward", {S.IN_PROGRESS}, S.FORWARDED, HANDLER, _("Forward to an external partner"),
+                is_response=True),
+    SupportMove("record_answer", {S.FORWARDED}, S.IN_PROGRESS, HANDLER, _("Record the partner's answer")),
+    SupportMove("decide", {S.IN_PROGRESS}, S.DECIDED, HANDLER, _("Decide"), is_response=True),
+    SupportMove("close", {S.DECIDED}, S.CLOSED, HANDLER, _("Close")),
+    SupportMove("withdraw", {S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS, S.WAITING, S.FORWARDED}, S.WITHDRAWN,
+                APPLICANT, _("Withdraw")),
+])
 
 APPLICANT_MOVES = frozenset({"submit", "withdraw"})
 
 
-def refusal_message(move: Move, state: str) -> str:
-    return gettext("“%(action)s” is not possible while the request is “%(state)s”.") % {
-        "action": move.label,
-        "state": RequestState(state).label,
-    }
-
-
-def available_moves(user, support_request: SupportRequest) -> list[Move]:
+def available_moves(user, support_request: SupportRequest) -> list[SupportMove]:
     """The moves this user may make on the request in its present state."""
-    return [
-        move
-        for move in MOVES.values()
-        if support_request.state in move.sources and user.has_perm(move.permission, support_request)
-    ]
+    return [move for move in MOVES.available(support_request.state)
+            if user.has_perm(move.permission, support_request)]
 
 
 @transaction.atomic
@@ -101,9 +82,7 @@ def support_request_transition(*, request_id: int, move: str, actor, comment: st
 
     ``notify=False`` is for a caller that sends its own email about the same
     event (an applicant's reply, which also resumes handling)."""
-    spec = MOVES.get(move)
-    if spec is None:
-        raise ValidationError(gettext("Unknown action."), code="unknown_move")
+    spec = MOVES.named(move)
     support_request = (
         SupportRequest.objects.select_for_update(of=("self",))
         .select_related("kind", "enterprise")
@@ -111,8 +90,7 @@ def support_request_transition(*, request_id: int, move: str, actor, comment: st
     )
     if not actor.has_perm(spec.permission, support_request):
         raise PermissionDenied(gettext("You may not do that with this request."))
-    if support_request.state not in spec.sources:
-        raise ValidationError(refusal_message(spec, support_request.state), code="move_not_allowed")
+    MOVES.refuse_unless_allowed(spec, support_request.state)
     comment = (comment or "").strip()
     if spec.comment_required and not comment:
         raise ValidationError({"comment": gettext("Write a comment for the applicant.")}, code="required")
@@ -145,8 +123,6 @@ def _required(data: dict, *names: str) -> None:
 
 
 def _apply_submit(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
-    from enterprises.rules import represents
-
     errors = {}
     for name in ("subject", "description", "hoped_outcome"):
         if not getattr(support_request, name).strip():

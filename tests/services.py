@@ -7,12 +7,13 @@ machine can never pass by skipping.
 
 import os
 import shutil
-import socket
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from core.net import port_open
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ALL_SERVICES = {"postgres", "redis", "browser", "gettext"}
@@ -42,14 +43,6 @@ def need_postgres() -> None:
 def redis_broker_url() -> str | None:
     url = settings.CELERY_BROKER_URL
     return url if url.startswith("redis://") else None
-
-
-def port_open(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def need_redis() -> str:

@@ -17,7 +17,7 @@ from .enterprise import Enterprise
 
 class DefinitionCheck(models.Model):
     """One check of an enterprise against the ASF definition. The workflow
-    lives in ``enterprises.checks``."""
+    lives in ``enterprises.workflow``."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -8,16 +8,17 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from core.forms import add_service_errors
 from core.uploads import private_file_response
 
-from .. import checks, selectors
+from .. import selectors, workflow
 from ..forms import (
     CheckReviewForm,
     CheckStatementsForm,
 )
 from ..models import DefinitionCheck, Enterprise, Evidence
 from ..prechecks import orgnr_hints
-from .common import EnterpriseObjectMixin, add_service_error
+from .common import EnterpriseObjectMixin
 
 
 class CheckStartView(EnterpriseObjectMixin, View):
@@ -27,7 +28,7 @@ class CheckStartView(EnterpriseObjectMixin, View):
     def post(self, request, *args, **kwargs):
         if selectors.open_check(self.enterprise) is None:
             try:
-                checks.check_start(enterprise=self.enterprise, user=request.user)
+                workflow.check_start(enterprise=self.enterprise, user=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 return redirect(self.enterprise)
@@ -63,13 +64,13 @@ class CheckFillView(EnterpriseObjectMixin, FormView):
         submitting = bool(self.request.POST.get("submit_check"))
         try:
             with transaction.atomic():
-                checks.check_save_statements(check=check, statements=form.statements())
+                workflow.check_save_statements(check=check, statements=form.statements())
                 for criterion, upload in form.uploads().items():
-                    checks.check_add_evidence(check=check, criterion=criterion, upload=upload, user=self.request.user)
+                    workflow.check_add_evidence(check=check, criterion=criterion, upload=upload, user=self.request.user)
                 if submitting:
-                    checks.check_move(check=check, action="submit", user=self.request.user)
+                    workflow.check_move(check=check, action="submit", user=self.request.user)
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if submitting:
             messages.success(self.request, _("The check has been submitted. The policy coordinator reviews it."))
@@ -96,10 +97,10 @@ class CheckReviewView(EnterpriseObjectMixin, FormView):
     def form_valid(self, form):
         action = "request_info" if self.request.POST.get("request_info") else "decide"
         try:
-            check = checks.check_move(check=self.check_object, action=action, user=self.request.user,
-                                      comment=form.cleaned_data["comment"], verdicts=form.verdicts())
+            check = workflow.check_move(check=self.check_object, action=action, user=self.request.user,
+                                        comment=form.cleaned_data["comment"], verdicts=form.verdicts())
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if action == "request_info":
             messages.success(self.request, _("The enterprise has been asked for more information."))

@@ -1,30 +1,24 @@
-"""What the registry's views share: showing a service's refusal on a form, and loading the enterprise a view is about."""
+"""What the registry's views share: loading the enterprise a view is about."""
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
-from rules.contrib.views import PermissionRequiredMixin
+from core.views import ObjectPermissionMixin
 
 from ..models import Enterprise
 
 
-def add_service_error(form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: on the field it names, if the
-    form has it, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+class EnterpriseObjectMixin(ObjectPermissionMixin):
+    """Views about one enterprise, found by slug, permission asked of it.
 
+    The enterprise is ``self.enterprise``; a view that finds it another way
+    sets that in its own ``dispatch`` and skips this one's."""
 
-class EnterpriseObjectMixin(PermissionRequiredMixin):
-    """Views about one enterprise, found by slug, permission asked of it."""
+    model = Enterprise
+    lookup = "slug"
 
     def get_permission_object(self):
         return self.enterprise
 
     def dispatch(self, request, *args, **kwargs):
-        self.enterprise = get_object_or_404(Enterprise, slug=kwargs["slug"])
+        self.enterprise = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

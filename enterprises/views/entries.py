@@ -9,6 +9,7 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.selectors import history_of
+from core.forms import add_service_errors
 
 from .. import services
 from ..forms import (
@@ -18,7 +19,7 @@ from ..forms import (
     UnpublishForm,
 )
 from ..models import ServiceCategory
-from .common import EnterpriseObjectMixin, add_service_error
+from .common import EnterpriseObjectMixin
 
 
 class EnterpriseRegisterView(PermissionRequiredMixin, FormView):
@@ -35,7 +36,7 @@ class EnterpriseRegisterView(PermissionRequiredMixin, FormView):
                 target_groups=form.cleaned_data["target_groups"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -64,7 +65,7 @@ class EnterpriseUpdateView(EnterpriseObjectMixin, FormView):
                 is_manager=self.request.user.has_perm("enterprises.manage_registry"),
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if was_published and not enterprise.is_published:
             messages.warning(
@@ -114,7 +115,7 @@ class EnterpriseMergeView(EnterpriseObjectMixin, FormView):
         try:
             kept = services.enterprise_merge(duplicate=self.enterprise, into=form.cleaned_data["into"])
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -146,7 +147,7 @@ class ServiceCategoryView(PermissionRequiredMixin, FormView):
         try:
             category = services.service_category_create(name=form.cleaned_data["name"])
         except ValidationError as error:  # e.g. the same name added at the same moment
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The category %(name)s has been added.") % {"name": category.name})
         return redirect("enterprises:categories")

@@ -11,7 +11,6 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core import exports as tabular
-from support.selectors import agreements_in_force, public_agreements_for
 
 from .. import exports, selectors
 from ..forms import (
@@ -95,11 +94,7 @@ class EnterpriseDetailView(EnterpriseObjectMixin, TemplateView):
         if context["may_see_internal"]:
             context["representatives"] = selectors.representatives_of(enterprise)
             context["hints"] = orgnr_hints(enterprise)
-            # Officials see every current agreement, with its value.
-            context["agreements"] = agreements_in_force(on_date=timezone.localdate()).filter(
-                enterprise=enterprise).select_related("department").order_by("-start_date", "title")
-        else:
-            context["public_agreements"] = public_agreements_for(enterprise)
+        # The agreements section comes from support ({% enterprise_agreements %}).
         return context
 
 

@@ -9,12 +9,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import add_service_errors
+
 from .. import selectors, services
 from ..forms import (
     ClaimForm,
 )
 from ..models import Representation
-from .common import EnterpriseObjectMixin, add_service_error
+from .common import EnterpriseObjectMixin
 
 
 class EnterpriseClaimView(EnterpriseObjectMixin, FormView):
@@ -27,7 +29,7 @@ class EnterpriseClaimView(EnterpriseObjectMixin, FormView):
             services.enterprise_claim(user=self.request.user, enterprise=self.enterprise,
                                       message=form.cleaned_data["message"])
         except ValidationError as error:
-            add_service_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

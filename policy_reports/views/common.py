@@ -1,28 +1,7 @@
-"""Shared pieces of the policy report views."""
+"""Shared pieces of the policy report views: file downloads and a
+service's messages for the messages framework."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-from rules.contrib.views import PermissionRequiredMixin
-
-
-class ObjectPermissionMixin(PermissionRequiredMixin):
-    """Loads the view's object once (404 if missing) and checks the
-    permission against it."""
-
-    model = None
-    queryset_method = None
-
-    def get_object(self):
-        if not hasattr(self, "_object"):
-            queryset = self.get_object_queryset()
-            self._object = get_object_or_404(queryset, pk=self.kwargs["pk"])
-        return self._object
-
-    def get_object_queryset(self):
-        return self.model.objects.all()
-
-    def get_permission_object(self):
-        return self.get_object()
 
 
 def download(content: bytes | str, *, filename: str, content_type: str) -> HttpResponse:

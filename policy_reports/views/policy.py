@@ -10,14 +10,16 @@ from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.selectors import history_of
+from core.forms import add_service_errors
 from core.pagination import ForgivingPaginationMixin
 from core.uploads import private_file_response
+from core.views import ObjectPermissionMixin
 
 from .. import pdf, selectors, services
 from ..forms import EvidenceForm, PolicyVersionForm, VersionStatusForm
 from ..models import PolicyStatement, PolicyVersion
 from ..services import VERSION_MOVES
-from .common import ObjectPermissionMixin, download
+from .common import download
 
 
 class VersionListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
@@ -61,7 +63,7 @@ class VersionAdoptView(PermissionRequiredMixin, FormView):
         try:
             version = services.policy_version_adopt(actor=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("%(title)s is registered and in force.") % {"title": version.title})
         return redirect(version)
@@ -95,7 +97,7 @@ class VersionStatusView(ObjectPermissionMixin, FormView):
                 version=self.get_object(), to_status=form.cleaned_data["status"], actor=self.request.user
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The version is now: %(status)s.") % {"status": version.get_status_display()})
         return redirect(version)
@@ -176,7 +178,7 @@ class EvidenceAddView(ObjectPermissionMixin, FormView):
                 reports=form.cleaned_data["reports"], actor=self.request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The evidence has been added."))
         return redirect("policy_reports:review_basis", pk=version.pk)

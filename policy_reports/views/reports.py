@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import add_service_errors
 from core.pagination import ForgivingPaginationMixin
+from core.views import ObjectPermissionMixin
 
 from .. import prefill, selectors, services
 from ..constants import ReportStatus
 from ..forms import ReportForm, ReturnForm
 from ..models import FIGURE_FIELDS, DepartmentReport
 from ..workflow import report_transition
-from .common import ObjectPermissionMixin, error_messages
+from .common import error_messages
 
 
 class MyReportsView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
@@ -127,7 +129,7 @@ class ReportEditView(ReportMixin, FormView):
             report = save(report=self.get_object(), data=form.cleaned_data, portal_figures=self.portal(),
                           actor=self.request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if report.status == ReportStatus.SUBMITTED:
             messages.success(self.request, _("The report has been submitted. Thank you!"))
@@ -152,10 +154,10 @@ class ReportReturnView(ReportMixin, FormView):
 
     def form_valid(self, form):
         try:
-            report = report_transition(report=self.get_object(), to_status=ReportStatus.RETURNED,
+            report = report_transition(report=self.get_object(), move="return",
                                        actor=self.request.user, comment=form.cleaned_data["comment"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The report has been returned to %(department)s.") % {
             "department": report.department.name})
@@ -177,7 +179,7 @@ class ReportAcceptView(ReportMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            report = report_transition(report=self.get_object(), to_status=ReportStatus.ACCEPTED, actor=request.user)
+            report = report_transition(report=self.get_object(), move="accept", actor=request.user)
         except ValidationError as error:
             for message in error_messages(error):
                 messages.error(request, message)

@@ -9,11 +9,12 @@ from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.pagination import ForgivingPaginationMixin
+from core.views import ObjectPermissionMixin
 
 from .. import exports, pdf, selectors, services
 from ..forms import RoundOpenForm
 from ..models import ReportingRound
-from .common import ObjectPermissionMixin, download
+from .common import download
 
 
 class RoundListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):

@@ -9,11 +9,9 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from core.models import OutboundEmail
-from core.outbox import enqueue
+from core.notifications import Recipient, render, send
 
 
 def bundle_held_messages(*, today: date, dry_run: bool = False) -> list[tuple[str, str]]:
@@ -29,16 +27,14 @@ def bundle_held_messages(*, today: date, dry_run: bool = False) -> list[tuple[st
         user = next((m.user for m in messages if m.user), None)
         language = user.preferred_language if user else settings.LANGUAGE_CODE
         context = {"messages": messages, "today": today, "site_url": settings.SITE_URL}
-        with translation.override(language):
-            subject = " ".join(render_to_string("reminders/support_messages_subject.txt", context).split())
-            body = render_to_string("reminders/support_messages.txt", context)
-        summaries.append((recipient, subject))
+        email = render("reminders/support_messages.txt", context, language)
+        summaries.append((recipient, email.subject))
         if dry_run:
             continue
         with transaction.atomic():
-            summary = enqueue(recipient=recipient, subject=subject, body=body, kind="support.daily_summary",
-                              user=user, link=settings.SITE_URL + "/stod/",
-                              dedup_key=f"support-summary:{recipient.lower()}:{today.isoformat()}")
+            summary = send(Recipient(recipient, language, user), email, kind="support.daily_summary",
+                           link=settings.SITE_URL + "/stod/",
+                           dedup_key=f"support-summary:{recipient.lower()}:{today.isoformat()}")
             if summary is None:
                 summaries.pop()  # today's summary already went; these wait for tomorrow
                 continue

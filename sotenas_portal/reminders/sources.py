@@ -11,16 +11,22 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import Prefetch, Q
 
-from accounts.models import Department, Membership, User
+from accounts.recipients import (
+    address,
+    coordinators,
+    department_recipients,
+    kommunstyrelsen_address,
+    members_prefetch,
+    user_recipients,
+)
+from core.notifications import Recipient, unique
+from enterprises.models import Enterprise, Representation
+from policy_reports.constants import DELIVERED
+from policy_reports.models import DepartmentReport, PolicyVersion, ReportingRound
+from support.constants import OPEN_STATES
+from support.models import Agreement, SupportRequest
 
 from .milestones import latest_milestone, milestone_date
-
-
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    language: str = "sv"
-    user: User | None = None
 
 
 @dataclass
@@ -40,36 +46,6 @@ class Due:
         return f"{self.subject_key}:{self.milestone}"
 
 
-def user_recipients(users) -> list[Recipient]:
-    return [Recipient(u.email, u.preferred_language or "sv", u) for u in users if u.is_active and u.email]
-
-
-def coordinators() -> list[Recipient]:
-    return user_recipients(User.objects.filter(is_policy_coordinator=True, is_active=True).order_by("pk"))
-
-
-def kommunstyrelsen_address() -> list[Recipient]:
-    office = Department.objects.filter(kind=Department.Kind.KOMMUNSTYRELSEN, is_active=True).first()
-    return [Recipient(office.contact_email)] if office and office.contact_email else []
-
-
-def department_recipients(department: Department) -> list[Recipient]:
-    """The department's own address and its officials."""
-    found = [Recipient(department.contact_email)] if department.contact_email else []
-    members = [m.user for m in department.memberships.all()]
-    return found + user_recipients(members)
-
-
-def unique(recipients: list[Recipient]) -> list[Recipient]:
-    seen, result = set(), []
-    for recipient in recipients:
-        key = recipient.email.lower()
-        if key not in seen:
-            seen.add(key)
-            result.append(recipient)
-    return result
-
-
 def url(path: str) -> str:
     return settings.SITE_URL + path
 
@@ -78,8 +54,6 @@ def url(path: str) -> str:
 
 
 def review_reminders(today: date) -> Iterator[Due]:
-    from policy_reports.models import PolicyVersion
-
     current = PolicyVersion.Status.IN_FORCE, PolicyVersion.Status.UNDER_REVIEW
     for version in PolicyVersion.objects.filter(status__in=current):
         offset = latest_milestone(
@@ -102,16 +76,13 @@ def review_reminders(today: date) -> Iterator[Due]:
 
 
 def report_reminders(today: date) -> Iterator[Due]:
-    from policy_reports.models import DepartmentReport, ReportingRound
-    from policy_reports.constants import DELIVERED
-
     horizon = today + timedelta(days=max(settings.REMINDER_REPORT_DAYS_BEFORE))
     rounds = ReportingRound.objects.filter(due_date__lte=horizon)
     reports = (
         DepartmentReport.objects.filter(reporting_round__in=rounds, department__is_active=True)
         .exclude(status__in=DELIVERED)
         .select_related("reporting_round", "department")
-        .prefetch_related(Prefetch("department__memberships", queryset=Membership.objects.select_related("user")))
+        .prefetch_related(members_prefetch("department__memberships"))
         .order_by("reporting_round__year", "department__name")
     )
     late_by_round = defaultdict(list)
@@ -129,7 +100,7 @@ def report_reminders(today: date) -> Iterator[Due]:
         yield Due(
             kind="report", subject_key=f"report:{report.pk}", milestone=str(offset), offset=offset,
             milestone_on=milestone_date(reporting_round.due_date, offset),
-            recipients=unique(department_recipients(report.department)),
+            recipients=department_recipients(report.department),
             template="report", context={"report": report, "round": reporting_round, "offset": offset},
             link=url(report.get_absolute_url()),
         )
@@ -156,11 +127,7 @@ class DigestLine:
     subject: str
 
 
-
 def support_reminders(today: date) -> Iterator[Due]:
-    from support.constants import OPEN_STATES
-    from support.models import SupportRequest
-
     tomorrow = today + timedelta(days=1)
     due_soon = Q(first_response_at__isnull=True, first_response_due__lte=tomorrow) | Q(
         decided_at__isnull=True, decision_due__lte=tomorrow
@@ -184,7 +151,7 @@ def support_reminders(today: date) -> Iterator[Due]:
             if support_request.handler_id and support_request.handler.is_active and support_request.handler.email:
                 recipient = user_recipients([support_request.handler])[0]
             elif support_request.department_id and support_request.department.contact_email:
-                recipient = Recipient(support_request.department.contact_email)
+                recipient = address(support_request.department.contact_email)[0]
             else:
                 continue  # unassigned requests are on the coordinator's triage list
             by_recipient[recipient].append({
@@ -206,13 +173,11 @@ def support_reminders(today: date) -> Iterator[Due]:
 
 
 def agreement_reminders(today: date) -> Iterator[Due]:
-    from support.models import Agreement
-
     horizon = today + timedelta(days=max(settings.REMINDER_AGREEMENT_DAYS_BEFORE))
     agreements = (
         Agreement.objects.filter(end_date__isnull=False, end_date__gte=today, end_date__lte=horizon)
         .select_related("department", "enterprise")
-        .prefetch_related(Prefetch("department__memberships", queryset=Membership.objects.select_related("user")))
+        .prefetch_related(members_prefetch("department__memberships"))
     )
     for agreement in agreements.iterator(chunk_size=200):
         offset = latest_milestone(agreement.end_date, today, days_before=settings.REMINDER_AGREEMENT_DAYS_BEFORE,
@@ -222,7 +187,7 @@ def agreement_reminders(today: date) -> Iterator[Due]:
         yield Due(
             kind="agreement", subject_key=f"agreement:{agreement.pk}", milestone=str(offset), offset=offset,
             milestone_on=milestone_date(agreement.end_date, offset),
-            recipients=unique(department_recipients(agreement.department)), template="agreement",
+            recipients=department_recipients(agreement.department), template="agreement",
             context={"agreement": agreement, "offset": offset}, link=url(agreement.get_absolute_url()),
         )
 
@@ -231,8 +196,6 @@ def agreement_reminders(today: date) -> Iterator[Due]:
 
 
 def asf_check_reminders(today: date) -> Iterator[Due]:
-    from enterprises.models import Enterprise, Representation
-
     horizon = today + timedelta(days=max(settings.REMINDER_ASF_CHECK_DAYS_BEFORE))
     enterprises = Enterprise.objects.filter(
         asf_valid_until__isnull=False, asf_valid_until__gte=today, asf_valid_until__lte=horizon

@@ -14,15 +14,13 @@ from itertools import islice
 
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from core.models import OutboundEmail
-from core.outbox import enqueue
+from core.notifications import Email, Recipient, render, send
 
 from .digests import bundle_held_messages
 from .milestones import local_today
-from .sources import SOURCES, Due, Recipient
+from .sources import SOURCES, Due
 
 logger = logging.getLogger(__name__)
 
@@ -36,15 +34,13 @@ class Planned:
     sent: bool  # False: dry run, already sent, or stale
 
 
-def render(due: Due, recipient: Recipient, today: date) -> tuple[str, str]:
+def compose(due: Due, recipient: Recipient, today: date) -> Email:
+    """The reminder for one recipient, in their language (it may greet them by name)."""
     context = {
         **due.context, "recipient": recipient, "link": due.link, "today": today,
         "late": due.milestone_on < today, "milestone_on": due.milestone_on,
     }
-    with translation.override(recipient.language):
-        subject = " ".join(render_to_string(f"reminders/{due.template}_subject.txt", context).split())
-        body = render_to_string(f"reminders/{due.template}.txt", context)
-    return subject, body
+    return render(f"reminders/{due.template}.txt", context, recipient.language)
 
 
 # Dues are checked against the outbox this many at a time: one query per
@@ -109,8 +105,8 @@ def run_sweep(*, today: date | None = None, dry_run: bool = False) -> list[Plann
 
 
 def _plan_one(due: Due, recipient: Recipient, today: date, sent_offsets, dry_run: bool) -> Planned:
-    subject, body = render(due, recipient, today)
-    late = due.milestone_on < today
+    email = compose(due, recipient, today)
+    subject, late = email.subject, due.milestone_on < today
     already = sent_offsets.get((due.subject_key, recipient.email.lower()))
     if due.offset is not None and already is not None and already >= due.offset:
         return Planned(recipient.email, due.kind, subject, late, sent=False)
@@ -118,6 +114,5 @@ def _plan_one(due: Due, recipient: Recipient, today: date, sent_offsets, dry_run
         exists = OutboundEmail.objects.filter(dedup_key=due.dedup_key, recipient=recipient.email).exists()
         return Planned(recipient.email, due.kind, subject, late, sent=not exists)
     with transaction.atomic():
-        message = enqueue(recipient=recipient.email, subject=subject, body=body, kind=f"reminder.{due.kind}",
-                          user=recipient.user, link=due.link, dedup_key=due.dedup_key)
+        message = send(recipient, email, kind=f"reminder.{due.kind}", link=due.link, dedup_key=due.dedup_key)
     return Planned(recipient.email, due.kind, subject, late, sent=message is not None)

@@ -5,7 +5,6 @@ Public figures count published enterprises only; nothing here returns a row
 about a single enterprise or person."""
 
 from dataclasses import dataclass
-from statistics import median
 
 from django.core.cache import cache
 from django.db import connection
@@ -13,6 +12,7 @@ from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import median_days
 from enterprises.constants import ActorKind, Locality, PublicationStatus
 from enterprises.models import Enterprise, ServiceCategory, TargetGroup
 from policy_reports.models import DepartmentReport
@@ -102,11 +102,6 @@ def public_summary() -> dict:
             people_by_year(),
         ],
     }
-
-
-def median_days(pairs) -> float | None:
-    days = [(end - start).total_seconds() / 86400 for start, end in pairs if start and end]
-    return round(median(days), 1) if days else None
 
 
 # Officials only ---------------------------------------------------------------

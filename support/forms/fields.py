@@ -2,11 +2,10 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import validate_upload
+from core.uploads import validate_uploads
 
 
 class DateInput(forms.DateInput):
@@ -36,12 +35,5 @@ class AttachmentsField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
         cleaned = [super(AttachmentsField, self).clean(upload, initial) for upload in files]
-        errors = []
-        for upload in cleaned:
-            try:
-                validate_upload(upload)
-            except ValidationError as error:
-                errors.extend(f"{upload.name}: {message}" for message in error.messages)
-        if errors:
-            raise ValidationError(errors)
+        validate_uploads(cleaned)
         return cleaned

@@ -10,26 +10,29 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.pagination import ForgivingPaginationMixin
-
 from accounts.selectors import history_of
+from core.forms import add_service_errors
+from core.pagination import ForgivingPaginationMixin
 from core.params import whole_number
 from core.uploads import private_file_response
+from core.views import ObjectPermissionMixin
 
 from .. import exports, selectors, services
 from ..forms import AgreementFilterForm, AgreementForm
 from ..models import Agreement, SupportRequest
-from .common import add_service_errors
 
 
-class AgreementObjectMixin(PermissionRequiredMixin):
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_agreement"):
-            try:
-                self._agreement = selectors.agreement_detail(pk=self.kwargs["pk"])
-            except Agreement.DoesNotExist:
-                raise Http404 from None
-        return self._agreement
+class AgreementObjectMixin(ObjectPermissionMixin):
+    """Loads the agreement in the URL once, with what its pages show; the
+    permission is checked on it. Without a pk (a new agreement) there is none."""
+
+    def load_object(self) -> Agreement | None:
+        if "pk" not in self.kwargs:
+            return None
+        try:
+            return selectors.agreement_detail(pk=self.kwargs["pk"])
+        except Agreement.DoesNotExist:
+            raise Http404 from None
 
 
 class AgreementListView(ForgivingPaginationMixin, PermissionRequiredMixin, ListView):
@@ -92,27 +95,17 @@ class AgreementDetailView(AgreementObjectMixin, DetailView):
         }
 
 
-class AgreementFormView(PermissionRequiredMixin, FormView):
+class AgreementFormView(AgreementObjectMixin, FormView):
     """Record (no pk) or change an agreement."""
 
     template_name = "support/agreement_form.html"
     form_class = AgreementForm
 
     def get_agreement(self) -> Agreement | None:
-        if "pk" not in self.kwargs:
-            return None
-        if not hasattr(self, "_agreement"):
-            try:
-                self._agreement = selectors.agreement_detail(pk=self.kwargs["pk"])
-            except Agreement.DoesNotExist:
-                raise Http404 from None
-        return self._agreement
+        return self.get_object()
 
     def get_permission_required(self):
         return ["support.maintain_agreement" if "pk" in self.kwargs else "support.add_agreement"]
-
-    def get_permission_object(self):
-        return self.get_agreement()
 
     def get_source_request(self) -> SupportRequest | None:
         """``?request=<pk>`` records an agreement that came from a request."""

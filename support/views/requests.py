@@ -10,15 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, RedirectView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import add_service_errors
 from core.pagination import ForgivingPaginationMixin
-
 from core.uploads import private_file_response
 
 from .. import exports, selectors, services
 from ..constants import ENDED_STATES, RequestState
 from ..forms import DecisionDueForm, MessageForm, SupportRequestForm, form_class_for
-from ..workflow import MOVES, available_moves, refusal_message, support_request_transition
-from .common import SupportRequestMixin, add_service_errors
+from ..models import SupportRequest
+from ..workflow import MOVES, available_moves, support_request_transition
+from .common import SupportRequestMixin
 
 
 class SupportHomeView(PermissionRequiredMixin, RedirectView):
@@ -144,7 +145,7 @@ class RequestDetailView(SupportRequestMixin, TemplateView):
                     internal=form.cleaned_data.get("internal", False), attachments=form.cleaned_data["attachments"],
                 )
             except ValidationError as error:
-                add_service_errors(form, error)
+                add_service_errors(form, error, model=SupportRequest)
             else:
                 if form.cleaned_data.get("internal"):
                     messages.success(request, _("Your internal note has been saved."))
@@ -194,7 +195,7 @@ class RequestTransitionView(SupportRequestMixin, FormView):
     def get(self, request, *args, **kwargs):
         support_request, move = self.get_support_request(), self.get_move()
         if support_request.state not in move.sources:
-            messages.error(request, refusal_message(move, support_request.state))
+            messages.error(request, MOVES.refusal_message(move, support_request.state))
             return redirect(support_request)
         return super().get(request, *args, **kwargs)
 
@@ -209,7 +210,7 @@ class RequestTransitionView(SupportRequestMixin, FormView):
             if getattr(error, "code", None) in ("move_not_allowed", "unknown_move"):
                 messages.error(self.request, error.messages[0])
                 return redirect(support_request)
-            add_service_errors(form, error)
+            add_service_errors(form, error, model=SupportRequest)
             return self.form_invalid(form)
         if move.name == "submit":
             return redirect("support:request_receipt", pk=support_request.pk)

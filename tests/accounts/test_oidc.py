@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts.models import Department, Membership, User
-from accounts.oidc import clear_discovery_cache
+from accounts.oidc.provider import clear_discovery_cache
 from accounts.roles import Role, roles_of
 from tests.conftest import sv
 from tests.factories import TEST_PASSWORD, DepartmentFactory, UserFactory

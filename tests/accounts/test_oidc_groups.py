@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from accounts.oidc_groups import (
+from accounts.oidc.groups import (
     ADMINISTRATOR,
     COORDINATOR,
     Grants,
@@ -16,7 +16,8 @@ from accounts.oidc_groups import (
     groups_from_claims,
     parse_group_map,
 )
-from sotenas_portal.settings.base import BASE_DIR, validate_oidc_settings
+from sotenas_portal.settings.base import BASE_DIR
+from sotenas_portal.settings.oidc import validate_oidc_settings
 
 EXAMPLE = """
     grp-ami = department:Sektor arbetsmarknad och integration ;

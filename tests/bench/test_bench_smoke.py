@@ -10,8 +10,9 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from bench import generate as generator
-from bench import run
+from bench import benchmark, scenarios
+from bench.dataset import generator
+from bench.dataset.sizes import sizes_for
 from tests.services import need_postgres
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -48,32 +49,32 @@ def test_generator_is_deterministic():
     assert first.digest == again.digest
     assert first.rows == again.rows
     assert other.digest != first.digest
-    assert first.rows["enterprises"] == generator.sizes_for(SMALL)["enterprises"]
+    assert first.rows["enterprises"] == sizes_for(SMALL)["enterprises"]
 
 
 def test_benchmark_runs_with_fixed_query_counts(tmp_path):
     # Queries per request at two data sizes: the same, and at most ten.
     generator.generate(seed=11, scale=SMALL, vacuum=False)
-    official = run.official_for_worklist()
-    small = run.count_queries(run.scenario_paths(11), official)
+    official = scenarios.official_for_worklist()
+    small = scenarios.count_queries(scenarios.scenario_paths(11), official)
     output = tmp_path / "results.json"
-    results = run.run_benchmark(
+    results = benchmark.run_benchmark(
         seed=11, scale=LARGER, seconds=2, users=2, workers=2, database_url=database_url(), output=output,
         server_env={"BENCH_PLAIN_STATIC": "1", "CONN_MAX_AGE": "0"}, force_generate=True, warmup_seconds=0,
     )
     for name, measured in results["scenarios"].items():
         assert measured["errors"] == 0, name
         assert measured["requests"] > 0, name
-        assert measured["queries_per_request"] <= run.MAX_QUERIES, name
+        assert measured["queries_per_request"] <= scenarios.MAX_QUERIES, name
         assert len(set(measured["query_counts"])) == 1, (name, measured["query_counts"])
         assert measured["queries_per_request"] == small[name]["queries"], (name, small[name], measured)
         assert set(small[name]["statuses"]) == {200}, (name, small[name])
 
     written = json.loads(output.read_text())
-    assert set(written["scenarios"]) == set(run.SCENARIO_ORDER)
+    assert set(written["scenarios"]) == set(scenarios.SCENARIO_ORDER)
     for measured in written["scenarios"].values():
         assert {"rps", "p50_ms", "p95_ms", "errors", "queries_per_request", "ratio_to_baseline"} <= set(measured)
     assert written["scenarios"]["baseline"]["ratio_to_baseline"] == 1.0
     for key in ("sweep_seconds", "sweep_peak_mb", "compiled_report_seconds"):
         assert isinstance(written[key], (int, float)), key
-    assert written["rows"]["enterprises"] == generator.sizes_for(LARGER)["enterprises"]
+    assert written["rows"]["enterprises"] == sizes_for(LARGER)["enterprises"]

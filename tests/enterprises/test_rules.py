@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.dates import add_years
-from enterprises import checks
+from enterprises import workflow
 from enterprises.models import CriterionAssessment, Enterprise
 from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory, make_check
 
@@ -63,7 +63,7 @@ def test_database_refuses_more_target_group_employees_than_employees():
 def test_asf_only_when_all_four_are_met(verdicts, is_asf, coordinator):
     enterprise = EnterpriseFactory()
     check = make_check(enterprise, "submitted")
-    decided = checks.check_move(
+    decided = workflow.check_move(
         check=check, action="decide", user=coordinator,
         verdicts={n: (v, "Motivering") for n, v in enumerate(verdicts, start=1)},
     )
@@ -75,13 +75,13 @@ def test_asf_only_when_all_four_are_met(verdicts, is_asf, coordinator):
 def test_decision_is_valid_for_two_years(coordinator):
     enterprise = EnterpriseFactory()
     check = make_check(enterprise, "submitted")
-    decided = checks.check_move(check=check, action="decide", user=coordinator,
-                                verdicts={n: (MET, "Ok") for n in range(1, 5)})
+    decided = workflow.check_move(check=check, action="decide", user=coordinator,
+                                  verdicts={n: (MET, "Ok") for n in range(1, 5)})
     today = timezone.localdate()
     assert decided.decided_on == today
     assert decided.valid_until == add_years(today, 2)
-    assert checks.is_current(decided, today + timedelta(days=729))
-    assert not checks.is_current(decided, add_years(today, 2) + timedelta(days=1))
+    assert workflow.is_current(decided, today + timedelta(days=729))
+    assert not workflow.is_current(decided, add_years(today, 2) + timedelta(days=1))
 
 
 def test_add_years_handles_leap_day():
@@ -93,8 +93,8 @@ def test_a_newer_negative_check_removes_the_badge(coordinator):
     enterprise = EnterpriseFactory()
     make_check(enterprise, "decided", is_asf=True, decided_on=timezone.localdate() - timedelta(days=300))
     second = make_check(enterprise, "submitted")
-    checks.check_move(check=second, action="decide", user=coordinator,
-                      verdicts={1: (MET, "a"), 2: (MET, "b"), 3: (MET, "c"), 4: (NOT_MET, "d")})
+    workflow.check_move(check=second, action="decide", user=coordinator,
+                        verdicts={1: (MET, "a"), 2: (MET, "b"), 3: (MET, "c"), 4: (NOT_MET, "d")})
     enterprise.refresh_from_db()
     assert enterprise.asf_valid_until is None
 
@@ -102,6 +102,6 @@ def test_a_newer_negative_check_removes_the_badge(coordinator):
 def test_only_one_open_check_per_enterprise(user_for):
     enterprise = EnterpriseFactory()
     representative = RepresentationFactory(enterprise=enterprise).user
-    checks.check_start(enterprise=enterprise, user=representative)
+    workflow.check_start(enterprise=enterprise, user=representative)
     with pytest.raises(ValidationError):
-        checks.check_start(enterprise=enterprise, user=representative)
+        workflow.check_start(enterprise=enterprise, user=representative)

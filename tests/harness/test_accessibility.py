@@ -64,10 +64,10 @@ PAGES = [
     ("representative", "accounts:overview", None),
     ("representative", "accounts:profile", None),
     ("official", "accounts:notifications", None),
-    ("representative", "accounts:personal_data", None),
-    ("representative", "accounts:delete", None),
-    ("administrator", "accounts:delete", None),  # the only administrator: the page explains why not
-    ("anonymous", "accounts:deleted", None),
+    ("representative", "privacy:personal_data", None),
+    ("representative", "privacy:delete", None),
+    ("administrator", "privacy:delete", None),  # the only administrator: the page explains why not
+    ("anonymous", "privacy:deleted", None),
     ("representative", "accounts:password_change", None),
     ("representative", "accounts:password_change_done", None),
     ("representative", "accounts:logout", None),

@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from accounts.models import Department
 from tests.conftest import ROLES
-from tests.harness.dbstate import database_state
 from tests.enterprises.factories import registry_context
+from tests.harness.dbstate import database_state
 from tests.harness.urls import discover_urls
 from tests.policy_reports.factories import policy_reports_context
 from tests.support.factories import support_context
@@ -74,10 +74,10 @@ MATRIX: dict[str, Access] = {
     "accounts:notifications": Access(SIGNED_IN),
     # Privacy (issue 8): each signed-in user's own data only; the page after a
     # deletion is shown to the (by then signed-out) visitor.
-    "accounts:personal_data": Access(SIGNED_IN),
-    "accounts:personal_data_download": Access(SIGNED_IN),
-    "accounts:delete": Access(SIGNED_IN),
-    "accounts:deleted": Access(EVERYONE),
+    "privacy:personal_data": Access(SIGNED_IN),
+    "privacy:personal_data_download": Access(SIGNED_IN),
+    "privacy:delete": Access(SIGNED_IN),
+    "privacy:deleted": Access(EVERYONE),
     "accounts:signup": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:login": Access(EVERYONE, ok_for={role: (302,) for role in SIGNED_IN}),
     "accounts:logout": Access(EVERYONE, ok_for={"anonymous": (302,)}),

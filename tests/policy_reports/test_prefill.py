@@ -1,80 +1,73 @@
-"""The adapter to the support app: the real figures where support offers
-them, zeros where it does not (yet).
+"""What the annual report and the review take from the support app: the
+support app's own figures, mapped to the report's fields.
 
-The cross-app test (figures equal to real agreements and requests) is the
-lead's, once both apps have landed; here the adapter is tested against
-whatever the support app offers now."""
+(tests/policy_reports/test_prefill_from_support.py checks the same through the
+report form.)"""
 
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 from decimal import Decimal
-from importlib import import_module
 
 import pytest
 
 from policy_reports import prefill
+from support import selectors as support_selectors
+from tests.support.factories import AgreementFactory, SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def support_selectors():
-    try:
-        return import_module("support.selectors")
-    except ImportError:
-        return None
+def at(year, month, day):
+    return datetime(year, month, day, 10, tzinfo=dt_timezone.utc)
 
 
-@pytest.fixture
-def without_support(monkeypatch):
-    def refuse(name):
-        raise ImportError(name)
-
-    monkeypatch.setattr(prefill, "import_module", refuse)
-
-
-def test_without_the_support_app_the_figures_are_zeros(without_support, department):
-    assert prefill.department_year_figures(department=department, year=2025) == prefill.empty_year_figures()
+def test_a_department_with_nothing_gets_zeros(department):
+    assert prefill.department_year_figures(department=department, year=2025) == {
+        "agreements_in_force": 0, "agreements_total_value": Decimal("0"), "placement_agreements": 0,
+        "requests_handled": 0, "requests_decided": 0,
+    }
     assert prefill.report_prefill(department=department, year=2025) == {
         "agreements_in_force": 0, "agreements_value": Decimal("0"), "requests_handled": 0, "requests_decided": 0,
         "placement_agreements": 0,
     }
-    assert prefill.agreements_in_force_count(on_date=None) is None
-    assert prefill.request_summary(start=None, end=None) == prefill.empty_request_summary()
 
 
-def test_a_support_module_without_the_functions_gives_zeros(monkeypatch, department):
-    monkeypatch.setattr(prefill, "import_module", lambda name: object())
-    assert prefill.department_year_figures(department=department, year=2025) == prefill.empty_year_figures()
-    assert prefill.request_summary(start=None, end=None)["available"] is False
+def test_the_support_figures_go_to_the_report_fields(department):
+    AgreementFactory(department=department, start_date=date(2025, 1, 1), end_date=None,
+                     annual_value=Decimal("150000"))
+    AgreementFactory(department=department, start_date=date(2024, 6, 1), end_date=date(2025, 2, 28),
+                     annual_value=Decimal("100000"), placement=True)
+    AgreementFactory(start_date=date(2025, 1, 1), end_date=None)  # another department's
+    SupportRequestFactory(decided=True, department=department, submitted_at=at(2025, 3, 1),
+                          decided_at=at(2025, 4, 1))
+    SupportRequestFactory(in_progress=True, department=department, submitted_at=at(2025, 11, 1))
 
-
-def test_the_support_figures_go_to_the_report_fields(monkeypatch, department):
-    class FakeSupport:
-        @staticmethod
-        def department_year_figures(*, department, year):
-            assert year == 2025
-            return {"agreements_in_force": 3, "agreements_total_value": Decimal("250000"),
-                    "placement_agreements": 2, "requests_handled": 8, "requests_decided": 6}
-
-        @staticmethod
-        def agreements_in_force(*, on_date):
-            return ["a", "b"]
-
-        @staticmethod
-        def request_summary(*, start, end):
-            return {"volume": 9, "by_kind": [("Rådgivning", 9)], "by_outcome": [], "median_days_to_decision": 12.5}
-
-    monkeypatch.setattr(prefill, "import_module", lambda name: FakeSupport)
     assert prefill.report_prefill(department=department, year=2025) == {
-        "agreements_in_force": 3, "agreements_value": Decimal("250000"), "requests_handled": 8,
-        "requests_decided": 6, "placement_agreements": 2,
+        "agreements_in_force": 2, "agreements_value": Decimal("250000"), "requests_handled": 2,
+        "requests_decided": 1, "placement_agreements": 1,
     }
-    assert prefill.agreements_in_force_count(on_date=None) == 2
-    summary = prefill.request_summary(start=None, end=None)
-    assert summary["available"] and summary["volume"] == 9 and summary["median_days_to_decision"] == 12.5
 
 
-def test_the_adapter_agrees_with_the_support_app_as_it_is(department):
-    selectors = support_selectors()
-    expected = prefill.empty_year_figures()
-    if selectors is not None and hasattr(selectors, "department_year_figures"):
-        expected.update(selectors.department_year_figures(department=department, year=2025))
-    assert prefill.department_year_figures(department=department, year=2025) == expected
+def test_the_report_reads_the_support_apps_figures(department):
+    AgreementFactory(department=department, start_date=date(2025, 1, 1), end_date=None)
+    figures = support_selectors.department_year_figures(department=department, year=2025)
+    assert prefill.report_prefill(department=department, year=2025) == {
+        **{field: figures[source] for field, source in prefill.PREFILLED_FIELDS.items()},
+        "placement_agreements": figures["placement_agreements"],
+    }
+
+
+def test_agreements_in_force_are_counted_on_the_day():
+    AgreementFactory(start_date=date(2025, 1, 1), end_date=None)
+    AgreementFactory(start_date=date(2025, 1, 1), end_date=date(2025, 5, 31))
+    AgreementFactory(start_date=date(2025, 7, 1), end_date=None)  # not yet
+    assert prefill.agreements_in_force_count(on_date=date(2025, 6, 15)) == 1
+    assert prefill.agreements_in_force_count(on_date=date(2025, 5, 31)) == 2
+
+
+def test_the_review_counts_the_support_requests_of_the_period(department):
+    SupportRequestFactory(decided=True, department=department, submitted_at=at(2025, 3, 1),
+                          decided_at=at(2025, 3, 11))
+    SupportRequestFactory(submitted=True, submitted_at=at(2026, 1, 1))  # after the period
+    summary = prefill.request_summary(start=date(2025, 1, 1), end=date(2025, 12, 31))
+    assert summary["volume"] == 1 and summary["median_days_to_decision"] == 10.0

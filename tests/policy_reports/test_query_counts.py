@@ -69,13 +69,7 @@ def test_compiled_report(client_as, rounds):
     assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=10)
 
 
-@pytest.mark.parametrize("with_support", [False, True], ids=["support-stubbed", "support-as-it-is"])
-def test_review_basis(with_support, client_as, version, rounds, monkeypatch):
-    from policy_reports import prefill
-
-    if not with_support:  # pin this page's own queries, whatever the support app asks
-        monkeypatch.setattr(prefill, "request_summary", lambda **kwargs: prefill.empty_request_summary())
-        monkeypatch.setattr(prefill, "agreements_in_force_count", lambda **kwargs: None)
+def test_review_basis(client_as, version, rounds):
     client = client_as("coordinator")
     url = reverse("policy_reports:review_basis", kwargs={"pk": version.pk})
     statements = list(version.statements.all())
@@ -87,8 +81,9 @@ def test_review_basis(with_support, client_as, version, rounds, monkeypatch):
             evidence.reports.set(rounds[0].reports.all()[:3])
 
     # session, user, version, rounds, reports, statements, evidence, cited
-    # reports, the registry's three, role check and Django's two permission lookups
-    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=None if with_support else 14)
+    # reports, the registry's three, support's five (the requests' summary and
+    # the agreements in force), role check and Django's two permission lookups
+    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=19)
 
 
 def test_my_reports(client_as, department):

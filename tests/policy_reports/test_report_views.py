@@ -2,7 +2,7 @@
 department's reports, the coordinator sees all and reviews; bad input
 gets a clear message and changes nothing."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.urls import reverse
@@ -11,6 +11,7 @@ from policy_reports.constants import ReportStatus
 from policy_reports.models import DepartmentReport
 from tests.factories import UserFactory
 from tests.policy_reports.factories import COMPLETE, DepartmentReportFactory, ReportingRoundFactory
+from tests.support.factories import AgreementFactory, SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,18 +82,18 @@ def test_the_coordinator_sees_every_report_but_edits_none(client_as, own_report,
     assert client.get(url("report_edit", own_report)).status_code == 403
 
 
-def test_the_form_is_prefilled_from_the_portal(client_as, own_report, monkeypatch):
-    from policy_reports import prefill
-
-    monkeypatch.setattr(prefill, "department_year_figures", lambda **kwargs: {
-        **prefill.empty_year_figures(), "agreements_in_force": 4, "requests_handled": 7, "placement_agreements": 2,
-    })
+def test_the_form_is_prefilled_from_the_portal(client_as, own_report):
+    department = own_report.department
+    for placement in (False, True):
+        AgreementFactory(department=department, start_date=date(2025, 1, 1), end_date=None, placement=placement)
+    SupportRequestFactory(decided=True, department=department, submitted_at=datetime(2025, 3, 1, 10, tzinfo=UTC),
+                          decided_at=datetime(2025, 4, 1, 10, tzinfo=UTC))
     response = client_as("official").get(url("report_edit", own_report))
     form = response.context["form"]
-    assert form.initial["agreements_in_force"] == 4
-    assert form.initial["requests_handled"] == 7
+    assert form.initial["agreements_in_force"] == 2
+    assert form.initial["requests_handled"] == 1
     assert form.initial["placements_with_asf"] is None  # the official enters it
-    assert "2" in str(form.fields["placements_with_asf"].help_text)
+    assert "finns 1 gällande avtal om arbetsträningsplatser" in str(form.fields["placements_with_asf"].help_text)
 
 
 def test_the_official_saves_a_draft_with_gaps(client_as, own_report):

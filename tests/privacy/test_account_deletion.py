@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from accounts.deletion import account_delete
-from enterprises.models import Representation
 from core.models import OutboundEmail
+from enterprises.models import Representation
+from sotenas_portal.privacy.erasure import account_delete
 from support.constants import RequestState
 from support.models import Message, RequestAttachment, SupportRequest
 from tests.conftest import sv
@@ -35,7 +35,7 @@ def delete_through_the_page(client, password=TEST_PASSWORD, confirm=True):
     data = {"password": password}
     if confirm:
         data["confirm"] = "on"
-    return client.post(reverse("accounts:delete"), data)
+    return client.post(reverse("privacy:delete"), data)
 
 
 def test_deleting_removes_the_person_and_keeps_the_records(client, person, official):
@@ -44,7 +44,7 @@ def test_deleting_removes_the_person_and_keeps_the_records(client, person, offic
     client.force_login(user)
     response = delete_through_the_page(client)
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:deleted")
+    assert response["Location"] == reverse("privacy:deleted")
 
     user.refresh_from_db()
     assert user.username.startswith("raderad-") and user.username != "raderad-anvandare"
@@ -119,8 +119,8 @@ def test_an_account_without_a_password_confirms_with_the_box_only(client):
     user.set_unusable_password()
     user.save()
     client.force_login(user)
-    assert b'name="password"' not in client.get(reverse("accounts:delete")).content
-    response = client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert b'name="password"' not in client.get(reverse("privacy:delete")).content
+    response = client.post(reverse("privacy:delete"), {"confirm": "on"})
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.erased_at is not None
@@ -132,7 +132,7 @@ def test_erasure_unlinks_the_identity_provider_account(client):
     user.set_unusable_password()
     user.save()
     client.force_login(user)
-    client.post(reverse("accounts:delete"), {"confirm": "on"})
+    client.post(reverse("privacy:delete"), {"confirm": "on"})
     user.refresh_from_db()
     assert user.oidc_subject is None
     assert not user.history.filter(oidc_subject="sub-4711").exists()
@@ -141,7 +141,7 @@ def test_erasure_unlinks_the_identity_provider_account(client):
 def test_the_last_administrator_cannot_delete_their_account(client):
     admin = UserFactory(username="enda-admin", administrator=True)
     client.force_login(admin)
-    page = client.get(reverse("accounts:delete")).content.decode()
+    page = client.get(reverse("privacy:delete")).content.decode()
     assert sv(
         "You are the only system administrator. Make someone else an administrator before you delete your account."
     ) in page
@@ -194,5 +194,5 @@ def test_deleting_twice_changes_nothing_more(person):
 
 
 def test_the_done_page_is_public(client):
-    response = client.get(reverse("accounts:deleted"))
+    response = client.get(reverse("privacy:deleted"))
     assert response.status_code == 200

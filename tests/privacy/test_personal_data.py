@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def download(client) -> zipfile.ZipFile:
-    response = client.get(reverse("accounts:personal_data_download"))
+    response = client.get(reverse("privacy:personal_data_download"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="mina-uppgifter-')
@@ -81,12 +81,12 @@ def test_an_official_gets_their_own_messages_and_changes(client, people, departm
 
 
 def test_the_page_explains_and_links_the_download(client, people):
-    response = client.get(reverse("accounts:personal_data"))
+    response = client.get(reverse("privacy:personal_data"))
     assert response.status_code == 200
-    assert reverse("accounts:personal_data_download").encode() in response.content
+    assert reverse("privacy:personal_data_download").encode() in response.content
 
 
-@pytest.mark.parametrize("name", ["accounts:personal_data", "accounts:personal_data_download"])
+@pytest.mark.parametrize("name", ["privacy:personal_data", "privacy:personal_data_download"])
 def test_visitors_are_sent_to_sign_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -95,5 +95,5 @@ def test_visitors_are_sent_to_sign_in(client, name):
 
 def test_the_account_page_links_to_the_privacy_pages(client, people):
     content = client.get(reverse("accounts:overview")).content.decode()
-    for name in ("accounts:personal_data", "accounts:delete", "privacy"):
+    for name in ("privacy:personal_data", "privacy:delete", "privacy"):
         assert f'href="{reverse(name)}"' in content

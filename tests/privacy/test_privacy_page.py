@@ -28,7 +28,7 @@ def test_the_swedish_page_covers_every_kind_of_data():
 
 def test_the_page_links_to_the_self_service_pages():
     content = page()
-    for name in ("accounts:personal_data", "accounts:delete"):
+    for name in ("privacy:personal_data", "privacy:delete"):
         assert f'href="{reverse(name)}"' in content
 
 

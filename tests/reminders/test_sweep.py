@@ -9,9 +9,11 @@ from django.core.management import call_command
 
 from accounts.models import Department
 from core.models import OutboundEmail
+from sotenas_portal.reminders.sources import report_reminders
 from sotenas_portal.reminders.sweep import run_sweep
 from tests.enterprises.factories import EnterpriseFactory, RepresentationFactory
 from tests.factories import DepartmentFactory, UserFactory
+from tests.harness.queries import assert_fixed_query_count
 from tests.policy_reports.factories import DepartmentReportFactory, PolicyVersionFactory, ReportingRoundFactory
 from tests.support.factories import AgreementFactory, SupportRequestFactory
 
@@ -206,3 +208,32 @@ def test_report_reminders_ignore_the_digest_choice(coordinator, django_capture_o
         sweep(reporting_round.due_date)
     assert OutboundEmail.objects.filter(status="held").count() == 0
     assert len(mail.outbox) >= 2
+
+
+def test_without_coordinators_the_late_digest_goes_to_kommunstyrelsen(kommunstyrelsen,
+                                                                       django_capture_on_commit_callbacks):
+    # The one agreed fallback (accounts.recipients.coordinators): before it,
+    # the reminders sent this digest to no one when there was no coordinator.
+    reporting_round = ReportingRoundFactory(year=2026)
+    late = DepartmentReportFactory(reporting_round=reporting_round)
+    with django_capture_on_commit_callbacks(execute=True):
+        sweep(reporting_round.due_date + timedelta(days=7))
+    digest = OutboundEmail.objects.get(kind="reminder.report_digest")
+    assert digest.recipient == "ks@sotenas.example"
+    assert late.department.name in digest.body
+
+
+def test_report_reminders_find_their_recipients_in_a_fixed_number_of_queries(coordinator):
+    reporting_round = ReportingRoundFactory(year=2027)
+
+    def add_reports(count):
+        for _ in range(count):
+            report = DepartmentReportFactory(reporting_round=reporting_round)
+            UserFactory.create_batch(2, departments=[report.department])
+
+    def reminders():
+        found = list(report_reminders(reporting_round.due_date + timedelta(days=7)))
+        assert all(len(due.recipients) in (1, 3) for due in found)  # a digest, or two officials and the address
+        return found
+
+    assert_fixed_query_count(reminders, add_reports, sizes=(2, 6))

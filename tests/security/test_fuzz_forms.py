@@ -30,7 +30,7 @@ FORM_CASES = [
     ("accounts:profile", "representative", "accounts:profile"),
     ("accounts:password_change", "representative", "accounts:password_change"),
     # The representative and the administrator have open matters and may not leave yet.
-    ("accounts:delete", "coordinator", "accounts:delete"),
+    ("privacy:delete", "coordinator", "privacy:delete"),
     ("accounts:department_create", "coordinator", "accounts:department_create"),
     ("accounts:department_update", "coordinator", "accounts:department_update"),
     ("set_language", "anonymous", "home"),
@@ -66,7 +66,7 @@ EXEMPT = {"enterprises:merge": ("enterprise",)}
 # or a refusal once an earlier example has moved the object on.
 ANSWERS = (200, 302, 400, 403, 404)
 # Forms that ask for a password, where django-axes locks after failures (429).
-THROTTLED = {"accounts:login", "accounts:delete"}
+THROTTLED = {"accounts:login", "privacy:delete"}
 
 
 def draft_check(ctx, user_for) -> dict:

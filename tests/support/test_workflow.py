@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.models import OutboundEmail
 from support.constants import Outcome, RequestState
 from support.models import RequestEvent, SupportRequest
-from support.workflow import MOVES, refusal_message, support_request_transition
+from support.workflow import MOVES, available_moves, support_request_transition
 from tests.factories import DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +52,23 @@ def test_the_table_covers_every_state():
     assert len(ALLOWED) + len(REFUSED) == len(RequestState.values) * len(MOVES)
 
 
+@pytest.mark.parametrize("state", RequestState.values)
+def test_available_lists_exactly_the_moves_allowed_from_each_state(state):
+    assert [move.name for move in MOVES.available(state)] == [move for s, move in ALLOWED if s == state]
+    for move in MOVES:
+        assert (MOVES.find(move, state) is not None) == ((state, move) in ALLOWED)
+
+
+@pytest.mark.parametrize("role,expected", [
+    ("official", ["request_info", "forward", "decide"]),
+    ("coordinator", ["assign"]),
+    ("representative", ["withdraw"]),
+])
+def test_available_moves_are_those_the_user_may_make_now(role, expected, make_request, user_for):
+    support_request = make_request("in_progress")
+    assert [move.name for move in available_moves(user_for(role), support_request)] == expected
+
+
 @pytest.mark.parametrize("state,move", ALLOWED, ids=[f"{s}-{m}" for s, m in ALLOWED])
 def test_every_allowed_move_works(state, move, make_request, user_for, department,
                                   django_capture_on_commit_callbacks):
@@ -83,7 +100,7 @@ def test_every_other_move_is_refused_with_the_exact_message(state, move, make_re
             support_request_transition(request_id=support_request.pk, move=move, actor=actor_for(move, user_for),
                                        comment="Försök.", data=data_for(move, department))
     assert refused.value.code == "move_not_allowed"
-    assert refused.value.messages == [refusal_message(MOVES[move], state)]
+    assert refused.value.messages == [MOVES.refusal_message(MOVES[move], state)]
     assert snapshot(support_request) == before
     assert not RequestEvent.objects.filter(request=support_request).exists()
     assert callbacks == []
@@ -94,8 +111,8 @@ def test_refusal_message_names_the_action_and_state():
     from django.utils import translation
 
     with translation.override("en"):
-        assert refusal_message(MOVES["decide"], RequestState.WAITING) == (
-            "“Decide” is not possible while the request is “Waiting for the applicant”."
+        assert MOVES.refusal_message(MOVES["decide"], RequestState.WAITING) == (
+            "“Decide” is not possible while the status is “Waiting for the applicant”."
         )
 
 

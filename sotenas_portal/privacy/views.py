@@ -10,16 +10,18 @@ from django.utils.decorators import method_decorator
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from .deletion import account_delete, deletion_blockers
-from .personal_data import personal_data_archive
-from .privacy_forms import AccountDeleteForm
+from core.forms import add_service_errors
+
+from .erasure import account_delete, deletion_blockers
+from .export import personal_data_archive
+from .forms import AccountDeleteForm
 
 
 class PersonalDataView(PermissionRequiredMixin, TemplateView):
     """What the download contains, and the button."""
 
     permission_required = "accounts.download_own_data"
-    template_name = "accounts/personal_data.html"
+    template_name = "privacy/personal_data.html"
 
 
 class PersonalDataDownloadView(PermissionRequiredMixin, View):
@@ -35,7 +37,7 @@ class PersonalDataDownloadView(PermissionRequiredMixin, View):
 
 class AccountDeleteView(PermissionRequiredMixin, FormView):
     permission_required = "accounts.delete_own_account"
-    template_name = "accounts/account_delete.html"
+    template_name = "privacy/account_delete.html"
     form_class = AccountDeleteForm
 
     def get_form_kwargs(self):
@@ -49,15 +51,14 @@ class AccountDeleteView(PermissionRequiredMixin, FormView):
         try:
             account_delete(user=self.request.user)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         logout(self.request)
-        return redirect("accounts:deleted")
+        return redirect("privacy:deleted")
 
 
 @method_decorator(login_not_required, name="dispatch")
 class AccountDeletedView(TemplateView):
     """Shown after the deletion, to a visitor who is by then signed out."""
 
-    template_name = "accounts/account_deleted.html"
+    template_name = "privacy/account_deleted.html"

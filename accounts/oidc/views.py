@@ -16,7 +16,8 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from .oidc import ACCOUNT_CONFLICT, ACCOUNT_INACTIVE, NO_ACCESS, PROVIDER_ERRORS, provider
+from .provider import PROVIDER_ERRORS, provider
+from .sign_in import ACCOUNT_CONFLICT, ACCOUNT_INACTIVE, NO_ACCESS
 
 logger = logging.getLogger(__name__)
 

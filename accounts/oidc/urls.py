@@ -1,6 +1,8 @@
+"""The URLs of sign-in through the identity provider (namespace ``oidc``)."""
+
 from django.urls import path
 
-from .oidc_views import OIDCCallbackView, OIDCStartView
+from .views import OIDCCallbackView, OIDCStartView
 
 app_name = "oidc"
 

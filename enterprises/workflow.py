@@ -1,11 +1,11 @@
-"""The ASF definition-check workflow: states, the one table of allowed
-moves, and the single service that moves a check.
+"""The ASF definition-check workflow: the one table of allowed moves on the
+shared engine (``core.workflow``), the single service that moves a check, and
+the other writes of a check (starting it, its statements and evidence).
 
 draft ──submit──▶ submitted ──request_info──▶ more_info ──submit──▶ submitted
                        └──────decide──────▶ decided
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -15,39 +15,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .constants import Criterion
-from .models import CriterionAssessment, DefinitionCheck, Enterprise
-from .services import enterprise_refresh_asf_status
 from core.dates import add_years
+from core.uploads import store_upload
+from core.workflow import Move, Workflow
+
+from . import notifications
+from .constants import Criterion
+from .models import CriterionAssessment, DefinitionCheck, Enterprise, Evidence
+from .services import enterprise_refresh_asf_status
 
 Status = DefinitionCheck.Status
 Verdict = CriterionAssessment.Verdict
+FILL = "enterprises.fill_check"  # asked of the user with the enterprise as object
+REVIEW = "enterprises.review_check"
 
-
-@dataclass(frozen=True)
-class Move:
-    action: str
-    source: str
-    target: str
-    permission: str  # asked of the user with the enterprise as object
-
-
-TRANSITIONS = [
-    Move("submit", Status.DRAFT, Status.SUBMITTED, "enterprises.fill_check"),
-    Move("submit", Status.MORE_INFO, Status.SUBMITTED, "enterprises.fill_check"),
-    Move("request_info", Status.SUBMITTED, Status.MORE_INFO, "enterprises.review_check"),
-    Move("decide", Status.SUBMITTED, Status.DECIDED, "enterprises.review_check"),
-]
-ACTIONS = {
-    "submit": gettext_lazy("submit the check"),
-    "request_info": gettext_lazy("ask for more information"),
-    "decide": gettext_lazy("decide the check"),
-}
-
-
-def find_move(action: str, source: str) -> Move | None:
-    return next((m for m in TRANSITIONS if m.action == action and m.source == source), None)
-
+MOVES = Workflow(Status, [
+    Move("submit", {Status.DRAFT, Status.MORE_INFO}, Status.SUBMITTED, FILL, gettext_lazy("submit the check")),
+    Move("request_info", {Status.SUBMITTED}, Status.MORE_INFO, REVIEW, gettext_lazy("ask for more information")),
+    Move("decide", {Status.SUBMITTED}, Status.DECIDED, REVIEW, gettext_lazy("decide the check")),
+])
 
 
 @transaction.atomic
@@ -80,24 +66,18 @@ def check_move(*, check: DefinitionCheck, action: str, user, comment: str = "",
     allow, or one the user may not make, and changes nothing then."""
     with transaction.atomic():
         check = DefinitionCheck.objects.select_for_update().select_related("enterprise").get(pk=check.pk)
-        move = find_move(action, check.status)
-        if move is None:
-            raise ValidationError(
-                _("You cannot %(action)s when the check is “%(status)s”.")
-                % {"action": ACTIONS.get(action, action), "status": check.get_status_display()},
-                code="illegal_move",
-            )
+        move = MOVES.get_or_refuse(action, check.status)
         if not user.has_perm(move.permission, check.enterprise):
             raise PermissionDenied
         handler = _HANDLERS[action]
         handler(check, user=user, comment=comment, verdicts=verdicts or {})
         check.status = move.target
-        check._change_reason = comment or str(ACTIONS[action])
+        check._change_reason = comment or str(move.label)
         check._history_user = user
         check.save()
         if action == "decide":
             enterprise_refresh_asf_status(enterprise=check.enterprise)
-        _notify(check.pk, action)
+        notifications.notify_check_moved(check_id=check.pk, action=action)
     return check
 
 
@@ -147,12 +127,7 @@ def _record_verdicts(check, verdicts, *, final: bool) -> list[CriterionAssessmen
 
 
 _HANDLERS = {"submit": _submit, "request_info": _request_info, "decide": _decide}
-
-
-def _notify(check_id: int, action: str) -> None:
-    from .notifications import notify_check_moved
-
-    notify_check_moved(check_id=check_id, action=action)
+assert set(_HANDLERS) == set(MOVES), "every move needs its effect"
 
 
 def is_current(check: DefinitionCheck, today: date | None = None) -> bool:
@@ -161,18 +136,5 @@ def is_current(check: DefinitionCheck, today: date | None = None) -> bool:
 
 
 @transaction.atomic
-def check_add_evidence(*, check: DefinitionCheck, criterion: int, upload, user) -> "Evidence":
-    from core.uploads import validate_upload
-
-    from .models import Evidence
-
-    kind = validate_upload(upload)
-    return Evidence.objects.create(
-        definition_check=check,
-        criterion=criterion,
-        file=upload,
-        original_name=upload.name[:255],
-        content_type=kind.content_type,
-        size=upload.size,
-        uploaded_by=user,
-    )
+def check_add_evidence(*, check: DefinitionCheck, criterion: int, upload, user) -> Evidence:
+    return store_upload(Evidence, upload, definition_check=check, criterion=criterion, uploaded_by=user)

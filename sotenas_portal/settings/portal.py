@@ -1,0 +1,38 @@
+"""The portal's own rules: the registry's, support's and the policy's
+periods, and the reminders' lead times (see sotenas_portal/reminders)."""
+
+from .env import env_int, env_list
+
+# Registry ---------------------------------------------------------------------
+# The policy's own rhythm: a definition check is valid for two years.
+ASF_CHECK_VALID_YEARS = env_int("ASF_CHECK_VALID_YEARS", 2)
+# Officials' work list shows checks that expire within this many days.
+ASF_RENEWAL_WARNING_DAYS = env_int("ASF_RENEWAL_WARNING_DAYS", 60)
+REGISTRY_PAGE_SIZE = 20
+
+# Support ------------------------------------------------------------------------
+# A support request gets its first response within this many working days of
+# submission (weekends and Swedish public holidays excluded).
+SUPPORT_FIRST_RESPONSE_WORKING_DAYS = env_int("SUPPORT_FIRST_RESPONSE_WORKING_DAYS", 10)
+# Agreements ending within this many days are flagged as ending soon.
+SUPPORT_AGREEMENT_ENDING_SOON_DAYS = env_int("SUPPORT_AGREEMENT_ENDING_SOON_DAYS", 90)
+# Closed and withdrawn requests keep their personal content (texts,
+# messages, attachments, the applicant) this many days after they ended;
+# then support.retention removes it and keeps the facts for the statistics.
+SUPPORT_REQUEST_RETENTION_DAYS = env_int("SUPPORT_REQUEST_RETENTION_DAYS", 3 * 365)
+
+# Policy reports -------------------------------------------------------------------
+# The policy governs for this many years from the council's decision, then it
+# is followed up, evaluated and possibly revised.
+POLICY_PERIOD_YEARS = 2
+# Default months before the review date when the review's preparation should
+# start (each policy version can set its own).
+POLICY_REVIEW_LEAD_MONTHS = env_int("POLICY_REVIEW_LEAD_MONTHS", 6)
+
+# Reminders: lead times in days before the due date (see sotenas_portal/reminders).
+REMINDER_REVIEW_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_REVIEW_DAYS_BEFORE", ["180", "90", "30", "7"])]
+REMINDER_REVIEW_REPEAT_DAYS = env_int("REMINDER_REVIEW_REPEAT_DAYS", 30)
+REMINDER_REPORT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_REPORT_DAYS_BEFORE", ["30", "7"])]
+REMINDER_REPORT_REPEAT_DAYS = env_int("REMINDER_REPORT_REPEAT_DAYS", 7)
+REMINDER_AGREEMENT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_AGREEMENT_DAYS_BEFORE", ["90", "30"])]
+REMINDER_ASF_CHECK_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_ASF_CHECK_DAYS_BEFORE", ["60"])]
