@@ -56,7 +56,8 @@ class CheckFillView(EnterpriseObjectMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["check"] = self.check_object
-        context["locked"] = self.check_object.status not in (DefinitionCheck.Status.DRAFT, DefinitionCheck.Status.MORE_INFO)
+        editable = (DefinitionCheck.Status.DRAFT, DefinitionCheck.Status.MORE_INFO)
+        context["locked"] = self.check_object.status not in editable
         return context
 
     def form_valid(self, form):

@@ -90,7 +90,8 @@ class EnterpriseDetailView(EnterpriseObjectMixin, TemplateView):
         )
         if user.has_perm("enterprises.view_check", enterprise):
             context["checks"] = list(selectors.checks_of(enterprise))
-            context["open_check"] = next((c for c in context["checks"] if c.status != DefinitionCheck.Status.DECIDED), None)
+            open_checks = (c for c in context["checks"] if c.status != DefinitionCheck.Status.DECIDED)
+            context["open_check"] = next(open_checks, None)
         if context["may_see_internal"]:
             context["representatives"] = selectors.representatives_of(enterprise)
             context["hints"] = orgnr_hints(enterprise)

@@ -304,6 +304,17 @@ class TestCuration:
         html = client_as("coordinator").get(reverse("enterprises:work_list")).content.decode()
         assert "Väntar på publicering" in html and "Har skickat kontroll" in html
 
+    def test_work_list_links_each_role_to_a_page_it_may_open(self, client_as):
+        waiting = EnterpriseFactory(name="Har skickat kontroll")
+        check = make_check(waiting, "submitted")
+        review = reverse("enterprises:check_review", args=[waiting.slug, check.pk])
+        for role, target in (("coordinator", review), ("official", waiting.get_absolute_url())):
+            client = client_as(role)
+            html = client.get(reverse("enterprises:work_list")).content.decode()
+            assert f'href="{target}"' in html, role
+            assert client.get(target).status_code == 200, role
+        assert review not in client_as("official").get(reverse("enterprises:work_list")).content.decode()
+
 
 def test_slug_never_shadows_a_fixed_path():
     from enterprises.services import unique_slug
