@@ -33,10 +33,6 @@ REVIEW = "policy_reports.review_report"
 R = ReportStatus
 
 
-def _tell_returned(report) -> None:
-    notifications.report_returned(report)
-
-
 @dataclass(frozen=True)
 class ReportMove(Move):
     needs_comment: bool = False
@@ -54,7 +50,7 @@ MOVES = Workflow(ReportStatus, [
     ReportMove("submit", {R.DRAFT, R.RETURNED}, R.SUBMITTED, SUBMIT, _("Submit"),
                needs_complete=True, keeps_version=True),
     ReportMove("return", {R.SUBMITTED}, R.RETURNED, REVIEW, _("Return for completion"),
-               needs_comment=True, notify=(_tell_returned,)),
+               needs_comment=True, notify=(notifications.report_returned,)),
     ReportMove("accept", {R.SUBMITTED}, R.ACCEPTED, REVIEW, _("Accept")),
 ])
 

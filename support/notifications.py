@@ -20,15 +20,18 @@ def applicant_side(support_request: SupportRequest) -> list[Recipient]:
     return user_recipients([support_request.applicant])
 
 
+def handling_side(support_request: SupportRequest) -> list[Recipient]:
+    """Who handles the request: its handler, else its department's address
+    (empty while nobody does)."""
+    handler = user_recipients([support_request.handler]) if support_request.handler_id else []
+    if handler or not support_request.department_id:
+        return handler
+    return address(support_request.department.contact_email)
+
+
 def municipal_side(support_request: SupportRequest) -> list[Recipient]:
-    """The handler, else the department's address, else the coordinators."""
-    if support_request.handler_id:
-        handler = user_recipients([support_request.handler])
-        if handler:
-            return handler
-    if support_request.department_id and support_request.department.contact_email:
-        return address(support_request.department.contact_email)
-    return coordinators()
+    """The handling side, else the coordinators."""
+    return handling_side(support_request) or coordinators()
 
 
 def _send(recipients: list[Recipient], template: str, subject: str, context: dict) -> None:

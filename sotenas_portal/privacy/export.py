@@ -70,7 +70,8 @@ def _archive_name(stored: StoredFile) -> str:
     return f"files/{folder}/{stored.pk}-{name}"
 
 
-def collect(user: User) -> dict:
+def collect(user: User, files: list[StoredFile]) -> dict:
+    """data.json's content; ``files`` are the person's uploads (``uploaded_files``)."""
     data = {"format_version": FORMAT_VERSION, "exported_at": timezone.now().isoformat()}
     for export in EXPORTERS:
         data.update(export(user))
@@ -78,7 +79,7 @@ def collect(user: User) -> dict:
     data["uploaded_files"] = [
         {"name": f.original_name, "type": f.content_type, "size": f.size, "uploaded_at": when(f.uploaded_at),
          "in_archive": _archive_name(f)}
-        for f in uploaded_files(user)
+        for f in files
     ]
     return data
 
@@ -87,9 +88,9 @@ def personal_data_archive(user: User):
     """A ZIP on disk (a temporary file, rewound) with data.json and the files."""
     archive_file = tempfile.TemporaryFile()
     with zipfile.ZipFile(archive_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        data = collect(user)
-        archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
-        for stored in uploaded_files(user):
+        files = uploaded_files(user)
+        archive.writestr("data.json", json.dumps(collect(user, files), ensure_ascii=False, indent=2))
+        for stored in files:
             try:
                 with stored.file.open("rb") as source, archive.open(_archive_name(stored), "w") as target:
                     for chunk in iter(lambda: source.read(1024 * 1024), b""):

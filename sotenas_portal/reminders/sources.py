@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from accounts.recipients import (
-    address,
     coordinators,
     department_recipients,
     kommunstyrelsen_address,
@@ -25,6 +24,7 @@ from policy_reports.constants import DELIVERED
 from policy_reports.models import DepartmentReport, PolicyVersion, ReportingRound
 from support.constants import OPEN_STATES
 from support.models import Agreement, SupportRequest
+from support.notifications import handling_side
 
 from .milestones import latest_milestone, milestone_date
 
@@ -148,12 +148,10 @@ def support_reminders(today: date) -> Iterator[Due]:
         for what, due in items:
             if due > tomorrow:
                 continue
-            if support_request.handler_id and support_request.handler.is_active and support_request.handler.email:
-                recipient = user_recipients([support_request.handler])[0]
-            elif support_request.department_id and support_request.department.contact_email:
-                recipient = address(support_request.department.contact_email)[0]
-            else:
+            handlers = handling_side(support_request)
+            if not handlers:
                 continue  # unassigned requests are on the coordinator's triage list
+            recipient = handlers[0]
             by_recipient[recipient].append({
                 # Only what the digest shows, not the request with its related
                 # rows: a national digest run holds thousands of these.
