@@ -161,6 +161,17 @@ def assert_accessible(page, label: str, *, error_status: bool = False) -> None:
     assert errors == [], f"{label}: console errors {errors}"
 
 
+def assert_reflows(page, label: str) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels the page does not scroll sideways
+    (a wide data table may scroll inside its own box)."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate("""() => [...document.querySelectorAll('main *')]
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 3).map(el => el.tagName + '.' + el.className)""")
+    assert width <= 320, f"{label}: {width} px wide at 320 px, e.g. {wide}"
+
+
 @pytest.mark.parametrize("role,name,kwargs", PAGES, ids=[f"{r}-{n}" for r, n, _ in PAGES])
 def test_page_is_accessible(role, name, kwargs, ctx, user_for, page_as):
     page = page_as(user_for(role))
@@ -169,6 +180,7 @@ def test_page_is_accessible(role, name, kwargs, ctx, user_for, page_as):
     assert response.status == 200, f"{url} answered {response.status}"
     assert page.locator("html").get_attribute("lang") == "sv"
     assert_accessible(page, f"{role} {url}")
+    assert_reflows(page, f"{role} {url}")
 
 
 def test_sign_in_page_with_the_municipal_account_is_accessible(page_as, settings):
