@@ -23,6 +23,9 @@ urlpatterns = [
     path("foretag/", include("enterprises.urls")),
     path("stod/", include("support.urls")),
     path("rapporter/", include("policy_reports.urls")),
+    # The officials' workspace (issue 14): each signed-in user's start page and saved views.
+    path("mitt-arbete/", include("workspace.urls")),
+    path("vyer/", include("saved_views.urls")),
     # Open data API (issue 7): public, read-only; the docs UI is vendored
     # (drf-spectacular-sidecar) and loads no inline script.
     path("api/v1/", include("sotenas_portal.api.urls")),

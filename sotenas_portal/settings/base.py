@@ -173,6 +173,9 @@ INSTALLED_APPS = [
     "enterprises",
     "support",
     "policy_reports",
+    # The officials' workspace (issue 14): saved views, then each user's start page.
+    "saved_views",
+    "workspace",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.enterprises.factories import registry_context
 from tests.factories import DepartmentFactory
+from tests.harness import rows
 from tests.harness.browser import axe_violations
 from tests.policy_reports.factories import policy_reports_context
 from tests.support.factories import support_context
@@ -134,11 +135,13 @@ PAGES = [
     ("official", "statistics:official", None),
     ("coordinator", "statistics:official", None),
     ("anonymous", "api_docs", None),
+    # Later features keep their pages in tests/harness/rows/.
+    *rows.PAGES,
 ]
 
 
 # Each builder adds the objects its app's pages need: f(user_for=, department=) -> dict.
-CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context]
+CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context, *rows.CONTEXT_BUILDERS]
 
 
 @pytest.fixture

@@ -7,9 +7,6 @@ URLs are discovered from the URL conf; a view missing here fails
 ``test_every_url_is_in_the_matrix``. Each later issue adds its rows.
 """
 
-from dataclasses import dataclass, field
-from typing import Callable
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -17,49 +14,27 @@ from django.urls import reverse
 from accounts.models import Department
 from tests.conftest import ROLES
 from tests.enterprises.factories import registry_context
+from tests.harness import rows
+from tests.harness.access import (
+    ADMINISTRATORS,
+    EVERYONE,
+    MANAGERS,
+    REPRESENTATIVE_AND_MANAGERS,
+    REPRESENTATIVE_AND_STAFF,
+    SIGNED_IN,
+    STAFF,
+    Access,
+    department_kwargs,
+    enterprise_kwargs,
+    support_agreement_kwargs,
+    support_request_kwargs,
+)
 from tests.harness.dbstate import database_state
 from tests.harness.urls import discover_urls
 from tests.policy_reports.factories import policy_reports_context
 from tests.support.factories import support_context
 
 pytestmark = pytest.mark.django_db
-
-EVERYONE = frozenset(ROLES)
-SIGNED_IN = EVERYONE - {"anonymous"}
-STAFF = frozenset({"official", "coordinator", "administrator"})
-MANAGERS = frozenset({"coordinator", "administrator"})
-ADMINISTRATORS = frozenset({"administrator"})
-
-
-@dataclass(frozen=True)
-class Access:
-    allowed: frozenset
-    # Status codes an allowed GET may answer with.
-    ok: tuple[int, ...] = (200,)
-    kwargs: Callable[[dict], dict] = field(default=lambda ctx: {})
-    # Per-role override of ``ok`` (e.g. a sign-in page redirects the signed in).
-    ok_for: dict = field(default_factory=dict)
-
-
-def department_kwargs(ctx):
-    return {"pk": ctx["department"].pk}
-
-
-def enterprise_kwargs(ctx):
-    return {"slug": ctx["enterprise"].slug}
-
-
-def support_request_kwargs(ctx):
-    return {"pk": ctx["support_request"].pk}
-
-
-def support_agreement_kwargs(ctx):
-    return {"pk": ctx["support_agreement"].pk}
-
-
-REPRESENTATIVE_AND_MANAGERS = MANAGERS | {"representative"}
-REPRESENTATIVE_AND_STAFF = STAFF | {"representative"}
-
 
 MATRIX: dict[str, Access] = {
     # Site pages
@@ -204,6 +179,8 @@ MATRIX: dict[str, Access] = {
     "statistics:public_csv": Access(EVERYONE, kwargs=lambda ctx: {"key": "by-kind"}),
     "statistics:official": Access(STAFF),
     "statistics:official_csv": Access(STAFF, kwargs=lambda ctx: {"key": "agreements"}),
+    # Later features keep their rows in tests/harness/rows/.
+    **rows.MATRIX,
 }
 
 # The admin is for system administrators only. Its own sign-in and sign-out
@@ -270,7 +247,7 @@ def assert_post_refused(client, role: str, url: str) -> None:
 
 
 # Each builder adds the objects its app's URLs need: f(user_for=, department=) -> dict.
-CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context]
+CONTEXT_BUILDERS = [registry_context, policy_reports_context, support_context, *rows.CONTEXT_BUILDERS]
 
 
 @pytest.fixture

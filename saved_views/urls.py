@@ -1,0 +1,4 @@
+
+app_name = "saved_views"
+
+urlpatterns: list = []

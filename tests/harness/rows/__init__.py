@@ -1,0 +1,10 @@
+"""Rows of the permission matrix and pages of the accessibility harness,
+kept per feature so each feature adds its own without touching the others'."""
+
+from . import bulk, fixes, followup, navigation, saved_views, start
+
+FEATURES = (start, navigation, saved_views, bulk, followup, fixes)
+
+MATRIX = {name: access for feature in FEATURES for name, access in feature.MATRIX.items()}
+PAGES = [page for feature in FEATURES for page in feature.PAGES]
+CONTEXT_BUILDERS = [build for feature in FEATURES for build in feature.CONTEXT_BUILDERS]
