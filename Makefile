@@ -33,12 +33,30 @@ demo: migrate
 
 setup: venv translations migrate static demo
 
-# Web server and a Celery worker with embedded beat; Ctrl-C stops both.
+# Web server and a Celery worker with embedded beat; Ctrl-C stops both within a
+# few seconds, every time. Each runs in its own process group (set -m), so only
+# this shell gets Ctrl-C, and it stops them in order: TERM to the web server and
+# to the worker's main process (a warm shutdown that stops beat and the pool),
+# QUIT to the worker after RUN_STOP_SECONDS (a cold shutdown: a running task is
+# not waited for; an interrupted e-mail is re-queued by the outbox sweep), KILL
+# to whatever is left of either group a second later (an idle worker needs
+# several seconds for its warm shutdown on a busy machine; this bounds it).
+RUN_STOP_SECONDS ?= 2
 run: setup
 	@echo "Starting the portal on http://127.0.0.1:$(PORT)/ and a Celery worker with beat (Ctrl-C stops both)."
-	@trap 'kill 0' EXIT; \
-	$(BIN)/celery -A sotenas_portal worker --beat --loglevel=INFO --concurrency=2 & \
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@set -m; \
+	$(BIN)/celery -A sotenas_portal worker --beat --loglevel=INFO --concurrency=2 & worker=$$!; \
+	$(MANAGE) runserver 127.0.0.1:$(PORT) & web=$$!; \
+	alive() { kill -0 -$$worker 2>/dev/null || kill -0 -$$web 2>/dev/null; }; \
+	await() { for step in $$(seq $$(( $$1 * 10 ))); do alive || return 0; sleep 0.1; done; ! alive; }; \
+	stop() { \
+	  trap '' INT TERM HUP; trap - EXIT; \
+	  kill -TERM $$worker -$$web 2>/dev/null; \
+	  await $(RUN_STOP_SECONDS) || { kill -QUIT $$worker 2>/dev/null; await 1; } || kill -KILL -$$worker -$$web 2>/dev/null; \
+	  wait 2>/dev/null; echo "Stopped the portal and the worker."; \
+	}; \
+	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM HUP; trap stop EXIT; \
+	wait $$web
 
 test: venv translations
 	DJANGO_SETTINGS_MODULE=sotenas_portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)

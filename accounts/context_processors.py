@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .navigation import navigation_for
+from .navigation import navigation_for, navigation_groups
 from .roles import roles_of
 
 
@@ -8,8 +8,10 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    links = navigation_for(user, request.path)
     return {
-        "main_navigation": navigation_for(user, request.path),
+        "main_navigation": links,
+        "navigation_groups": navigation_groups(links),
         "current_roles": roles_of(user),
     }
 

@@ -66,7 +66,7 @@ class SignupView(FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            return redirect("accounts:overview")
+            return redirect("workspace:start")
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -81,7 +81,8 @@ class SignupView(FormView):
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Welcome! Your account has been created and you are signed in."))
-        return redirect("accounts:overview")
+        # Their start page, "Mitt arbete", offers the next steps.
+        return redirect("workspace:start")
 
 
 @method_decorator(login_not_required, name="dispatch")

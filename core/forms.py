@@ -52,3 +52,28 @@ def _field_label(form, field: str, model) -> str:
         return str(model._meta.get_field(field).verbose_name).capitalize()
     except (AttributeError, FieldDoesNotExist):  # no model, or not its field: show the name
         return field
+
+
+# Required fields ------------------------------------------------------------------
+# Every required field shows the asterisk (explained above the form) and
+# carries ``required`` or ``aria-required`` (templates/bootstrap5/ overrides
+# crispy's field and form templates for that).
+
+def mark_required(form, *field_names: str) -> None:
+    """Show fields as required that the form checks only on some submissions
+    (a draft may leave them empty; submitting it may not)."""
+    for name in field_names:
+        field = form.fields.get(name)
+        if field is not None:
+            field.widget.attrs["aria-required"] = "true"
+            field.shown_required = True
+
+
+def shows_required(field) -> bool:
+    """Whether the (bound) field is shown as required."""
+    field = getattr(field, "field", field)
+    return field.required or getattr(field, "shown_required", False)
+
+
+def has_required_fields(form) -> bool:
+    return any(shows_required(bound) for bound in form.visible_fields())

@@ -89,3 +89,20 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient}: {self.subject}"
+
+
+class Heartbeat(models.Model):
+    """When a scheduled job last ran, written by the job itself. Celery beat
+    schedules ``core.tasks.record_beat_heartbeat`` every minute, so the row
+    named ``celery-beat`` says that beat and a worker both run
+    (``core/heartbeat.py``)."""
+
+    name = models.CharField(_("name"), max_length=60, primary_key=True)
+    beat_at = models.DateTimeField(_("last run"))
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.beat_at:%Y-%m-%d %H:%M}"

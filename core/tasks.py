@@ -9,7 +9,7 @@ from celery import shared_task
 from django.db.models import Q
 from django.utils import timezone
 
-from . import delivery, outbox_retention
+from . import delivery, heartbeat, outbox_retention
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,12 @@ def requeue_outbox() -> int:
 @shared_task(name="sotenas_portal.tasks.delete_old_outbox_emails")
 def delete_old_outbox_emails() -> int:
     return outbox_retention.delete_old_messages()
+
+
+@shared_task(name="core.tasks.record_beat_heartbeat", ignore_result=True)
+def record_beat_heartbeat() -> None:
+    """Scheduled by Celery beat every minute: "beat and a worker run"."""
+    heartbeat.record()
 
 
 def queue_sending(message_id: int) -> bool:

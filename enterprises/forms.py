@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import IdsMultipleChoiceField
-from core.forms import remind_about_personal_data, with_personal_data_reminder
+from core.forms import mark_required, remind_about_personal_data, with_personal_data_reminder
 from core.uploads import validate_upload
 
 from .constants import CRITERION_TEXT, Criterion, LegalForm, Locality, PublicationStatus
@@ -188,6 +188,7 @@ class CheckStatementsForm(forms.Form):
                 help_text=CRITERION_TEXT[Criterion(n)],
             )
             remind_about_personal_data(self, f"statement_{n}")
+            mark_required(self, f"statement_{n}")  # a draft may lack it; submitting may not
             self.fields[f"evidence_{n}"] = forms.FileField(
                 label=_("Evidence for criterion %(n)s (optional)") % {"n": n}, required=False,
                 help_text=_("PDF, image or office document, at most 10 MB: statutes, annual report, agreements."),

@@ -176,27 +176,67 @@ def enterprises_of(user) -> QuerySet[Representation]:
     )
 
 
-def work_list() -> dict[str, QuerySet]:
-    """What waits for the registry's officials."""
+# The registry work list's sections (their ids in the page are "h-<key>"),
+# the context name of each, and how each sorts: (waiting longest first,
+# newest first, by the enterprise's name).
+WORK_LIST_SECTIONS = {
+    "publication": "awaiting_publication",
+    "claims": "pending_claims",
+    "review": "checks_to_review",
+    "waiting": "waiting_for_enterprise",
+    "renewal": "due_for_renewal",
+}
+WORK_LIST_SORTS = ("oldest", "newest", "name")
+_SECTION_ORDER = {
+    "awaiting_publication": ("updated_at", "-updated_at", "name"),
+    "pending_claims": ("created_at", "-created_at", "enterprise__name"),
+    "checks_to_review": ("submitted_at", "-submitted_at", "enterprise__name"),
+    "waiting_for_enterprise": ("submitted_at", "-submitted_at", "enterprise__name"),
+    "due_for_renewal": ("asf_valid_until", "-asf_valid_until", "name"),
+}
+# Rows whose enterprise is the filtered one: the enterprise itself, or the
+# claim's or check's enterprise.
+_ENTERPRISE_PATH = {
+    "awaiting_publication": "", "pending_claims": "enterprise__", "checks_to_review": "enterprise__",
+    "waiting_for_enterprise": "enterprise__", "due_for_renewal": "",
+}
+
+
+def work_list_shown(sections=()) -> tuple[str, ...]:
+    """The section keys shown for the chosen ``sections`` (none chosen: all)."""
+    return tuple(key for key in WORK_LIST_SECTIONS if not sections or key in sections)
+
+
+def work_list(*, sections=(), kind: str = "", locality: str = "", sort: str = "oldest") -> dict[str, QuerySet]:
+    """What waits for the registry's officials, by section (context name ->
+    rows). Without arguments every section, unfiltered, waiting longest
+    first; ``sections`` leaves the others out of the dict."""
     today = timezone.localdate()
     soon = today + timedelta(days=settings.ASF_RENEWAL_WARNING_DAYS)
-    return {
-        "awaiting_publication": Enterprise.objects.filter(
-            publication_status=PublicationStatus.AWAITING_REVIEW
-        ).order_by("updated_at"),
+    rows = {
+        "awaiting_publication": Enterprise.objects.filter(publication_status=PublicationStatus.AWAITING_REVIEW),
         "pending_claims": Representation.objects.filter(status=Representation.Status.PENDING)
-        .select_related("user", "enterprise")
-        .order_by("created_at"),
+        .select_related("user", "enterprise"),
         "checks_to_review": DefinitionCheck.objects.filter(status=DefinitionCheck.Status.SUBMITTED)
-        .select_related("enterprise")
-        .order_by("submitted_at"),
+        .select_related("enterprise"),
         "waiting_for_enterprise": DefinitionCheck.objects.filter(status=DefinitionCheck.Status.MORE_INFO)
-        .select_related("enterprise")
-        .order_by("submitted_at"),
+        .select_related("enterprise"),
         "due_for_renewal": Enterprise.objects.filter(asf_valid_until__isnull=False, asf_valid_until__lte=soon)
-        .exclude(definition_checks__status__in=[DefinitionCheck.Status.SUBMITTED, DefinitionCheck.Status.MORE_INFO])
-        .order_by("asf_valid_until"),
+        .exclude(definition_checks__status__in=[DefinitionCheck.Status.SUBMITTED, DefinitionCheck.Status.MORE_INFO]),
     }
+    position = WORK_LIST_SORTS.index(sort) if sort in WORK_LIST_SORTS else 0
+    shown = {WORK_LIST_SECTIONS[key] for key in work_list_shown(sections)}
+    result = {}
+    for name, queryset in rows.items():
+        if name not in shown:
+            continue
+        prefix = _ENTERPRISE_PATH[name]
+        if kind:
+            queryset = queryset.filter(**{f"{prefix}kind": kind})
+        if locality:
+            queryset = queryset.filter(**{f"{prefix}locality": locality})
+        result[name] = queryset.order_by(_SECTION_ORDER[name][position], "pk")
+    return result
 
 
 def reserved_contract_suppliers() -> QuerySet[Enterprise]:

@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import IdsMultipleChoiceField
-from core.forms import remind_about_personal_data, with_personal_data_reminder
+from core.forms import mark_required, remind_about_personal_data, with_personal_data_reminder
 from core.uploads import PDF_ONLY, validate_upload
 
 from .dates import default_round_due_date
@@ -141,6 +141,7 @@ class ReportForm(forms.ModelForm):
         if submitting:
             for name in REQUIRED_TEXT_FIELDS + FIGURE_FIELDS:
                 self.fields[name].required = True
+        mark_required(self, *REQUIRED_TEXT_FIELDS, *FIGURE_FIELDS)  # a draft may lack them; submitting may not
         remind_about_personal_data(self, *TEXT_FIELDS)
 
     def clean(self):

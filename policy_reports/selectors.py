@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -128,6 +128,31 @@ def round_overview(*, reporting_round: ReportingRound, today: date | None = None
         .count()
     )
     return RoundOverview(reporting_round, rows, missing, today)
+
+
+# The round that collects reports now (for "Mitt arbete") ------------------------
+
+def _latest_round_pk() -> Subquery:
+    return Subquery(ReportingRound.objects.order_by("-year").values("pk")[:1])
+
+
+def current_round_progress() -> ReportingRound | None:
+    """The latest year's round, with how many of its reports are not
+    delivered (``not_delivered``, as the overview counts them) and how many
+    were returned and not yet resubmitted (``returned``). One query."""
+    return (
+        ReportingRound.objects.filter(pk=_latest_round_pk())
+        .annotate(
+            not_delivered=Count("reports", filter=~Q(reports__status__in=DELIVERED_STATUSES)),
+            returned=Count("reports", filter=Q(reports__status=ReportStatus.RETURNED)),
+        )
+        .first()
+    )
+
+
+def own_reports_in_current_round(*, user) -> QuerySet[DepartmentReport]:
+    """The reports of ``user``'s active departments in the latest round."""
+    return reports_for_user(user=user).filter(reporting_round_id=_latest_round_pk())
 
 
 # A department's own reports ---------------------------------------------------

@@ -46,6 +46,12 @@ def is_in_agreement_department(user, agreement) -> bool:
     return agreement is not None and agreement.department_id in active_department_ids(user)
 
 
+@rules.predicate
+def is_own_department_or_all(user, department) -> bool:
+    """No department named (all the user may see), or one of the user's own."""
+    return department is None or department.pk in active_department_ids(user)
+
+
 sees_every_request = is_policy_coordinator | is_administrator
 is_handler_side = is_in_request_department | is_administrator
 
@@ -63,6 +69,8 @@ rules.add_perm("support.post_message", is_applicant | is_in_request_department |
 rules.add_perm("support.view_internal_notes", is_in_request_department | sees_every_request)
 rules.add_perm("support.post_internal_note", is_in_request_department | sees_every_request)
 rules.add_perm("support.export_request", is_applicant | (~is_draft & (is_in_request_department | sees_every_request)))
+# Deadline follow-up: every department for the coordinator, an official's own only.
+rules.add_perm("support.view_followup", sees_every_request | (is_department_official & is_own_department_or_all))
 
 # Agreements
 rules.add_perm("support.view_agreements", is_municipal_staff)

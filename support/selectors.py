@@ -20,7 +20,6 @@ from .rules import active_department_ids
 LIST_RELATED = ("kind", "enterprise", "department", "handler", "applicant")
 
 
-
 # Requests ------------------------------------------------------------------------
 
 def overdue_condition(today: date) -> Q:
@@ -70,6 +69,24 @@ class Scope:
     ALL = "all"
 
 
+class Late:
+    """The work list's deadline filter: which deadline a request is past."""
+
+    ANY = "any"  # past the first-response or the decision date (what the list marks "overdue")
+    FIRST_RESPONSE = "first_response"
+    REPLY_BY = "reply_by"  # waiting for the applicant past the reply-by date
+
+
+def late_condition(late: str, today: date) -> Q | None:
+    if late == Late.ANY:
+        return overdue_condition(today)
+    if late == Late.FIRST_RESPONSE:
+        return Q(state__in=OPEN_STATES, first_response_at__isnull=True, first_response_due__lt=today)
+    if late == Late.REPLY_BY:
+        return Q(state=RequestState.WAITING, reply_by__lt=today)
+    return None
+
+
 def scopes_for(user) -> list[str]:
     if is_policy_coordinator(user) or is_administrator(user):
         return [Scope.UNASSIGNED, Scope.OVERDUE, Scope.ALL, Scope.MINE, Scope.DEPARTMENT]
@@ -86,7 +103,7 @@ SORTS = {
 }
 
 
-def worklist(*, user, scope: str, state: str = "", kind=None, department=None, sort: str = "due",
+def worklist(*, user, scope: str, state: str = "", kind=None, department=None, sort: str = "due", deadline: str = "",
              today: date | None = None) -> QuerySet[SupportRequest]:
     today = today or timezone.localdate()
     queryset = with_deadlines(requests_visible_to_staff(user=user), today=today)
@@ -106,6 +123,8 @@ def worklist(*, user, scope: str, state: str = "", kind=None, department=None, s
         queryset = queryset.filter(kind=kind)
     if department is not None:
         queryset = queryset.filter(department=department)
+    if (condition := late_condition(deadline, today)) is not None:
+        queryset = queryset.filter(condition)
     return queryset.select_related(*LIST_RELATED).order_by(*SORTS.get(sort, SORTS["due"]))
 
 
@@ -184,7 +203,7 @@ class AgreementStatus:
 
 
 def agreement_list(*, department=None, enterprise=None, kind: str = "", status: str = "", year: int | None = None,
-                   today: date | None = None) -> QuerySet[Agreement]:
+                   ending_within: int | None = None, today: date | None = None) -> QuerySet[Agreement]:
     today = today or timezone.localdate()
     queryset = Agreement.objects.select_related("department", "enterprise").annotate(
         is_current=Case(When(in_force_during(today, today), then=Value(True)), default=Value(False),
@@ -210,6 +229,9 @@ def agreement_list(*, department=None, enterprise=None, kind: str = "", status: 
         queryset = queryset.filter(end_date__lt=today)
     if year is not None:
         queryset = queryset.filter(in_force_during(date(year, 1, 1), date(year, 12, 31)))
+    if ending_within is not None:
+        # In force today and ending within that many days (today included).
+        queryset = queryset.filter(is_current=True, end_date__lte=today + timedelta(days=ending_within))
     return queryset.order_by("department__name", "-start_date", "title")
 
 

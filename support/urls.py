@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from .views import agreements, requests, worklist
+from .views import agreements, bulk, drafts, requests, worklist
 
 app_name = "support"
 
@@ -17,8 +17,14 @@ urlpatterns = [
     path("<int:pk>/bilagor/<int:attachment_pk>/", requests.RequestAttachmentView.as_view(),
          name="request_attachment"),
     path("<int:pk>/export/", requests.RequestExportView.as_view(), name="request_export"),
+    path("<int:pk>/ta-bort/", drafts.RequestDeleteView.as_view(), name="request_delete"),
+    path("<int:pk>/bilagor/<int:attachment_pk>/ta-bort/", drafts.DraftAttachmentDeleteView.as_view(),
+         name="draft_attachment_delete"),
     # Officials
     path("arenden/", worklist.WorklistView.as_view(), name="worklist"),
+    path("uppfoljning/", include("support.followup.urls")),  # followup, followup_csv
+    path("arenden/atgard/", bulk.WorklistBulkView.as_view(), name="worklist_bulk"),
+    path("arenden/atgard/resultat/", bulk.WorklistBulkResultView.as_view(), name="worklist_bulk_result"),
     path("arenden/export.csv", worklist.WorklistExportView.as_view(file_format="csv"), name="worklist_export_csv"),
     path("arenden/export.xlsx", worklist.WorklistExportView.as_view(file_format="xlsx"),
          name="worklist_export_xlsx"),

@@ -32,7 +32,7 @@ from enterprises.rules import represents
 from . import notifications
 from .constants import Outcome, RequestState
 from .deadlines import first_response_due
-from .models import RequestEvent, SupportRequest
+from .models import Message, RequestEvent, SupportRequest
 from .references import format_reference, next_reference_number
 
 S = RequestState
@@ -48,6 +48,9 @@ class SupportMove(Move):
     is_response: bool = False
     # Whether the form needs a comment (for example what information is missing).
     comment_required: bool = False
+    # Whether the comment is also a message in the conversation, where the
+    # applicant answers it (the question of request_info).
+    comment_in_conversation: bool = False
 
 
 MOVES = Workflow(RequestState, [
@@ -55,7 +58,7 @@ MOVES = Workflow(RequestState, [
     SupportMove("assign", {S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS}, S.ASSIGNED, "support.triage", _("Assign")),
     SupportMove("start", {S.ASSIGNED}, S.IN_PROGRESS, HANDLER, _("Start handling"), is_response=True),
     SupportMove("request_info", {S.IN_PROGRESS}, S.WAITING, HANDLER, _("Ask the applicant for information"),
-                is_response=True, comment_required=True),
+                is_response=True, comment_required=True, comment_in_conversation=True),
     SupportMove("resume", {S.WAITING}, S.IN_PROGRESS, "support.resume_request", _("Continue handling")),
     SupportMove("forward", {S.IN_PROGRESS}, S.FORWARDED, HANDLER, _("Forward to an external partner"),
                 is_response=True),
@@ -107,6 +110,9 @@ def support_request_transition(*, request_id: int, move: str, actor, comment: st
         request=support_request, move=move, from_state=from_state, to_state=spec.target, actor=actor,
         comment=comment,
     )
+    if spec.comment_in_conversation:
+        # The move's own e-mail tells the applicant; the message needs none.
+        Message.objects.create(request=support_request, author=actor, body=comment)
     if notify:
         # Written to the outbox with the change; sent once it commits.
         notifications.notify_event(event_id=event.pk)

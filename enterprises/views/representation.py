@@ -15,6 +15,7 @@ from .. import selectors, services
 from ..forms import (
     ClaimForm,
 )
+from ..forms_worklist import WorkListFilterForm
 from ..models import Representation
 from .common import EnterpriseObjectMixin
 
@@ -64,8 +65,21 @@ class MyEnterprisesView(PermissionRequiredMixin, TemplateView):
 
 
 class WorkListView(PermissionRequiredMixin, TemplateView):
+    """What waits for the registry's officials, filtered and sorted from the
+    query string. Each section offers only what the viewer may do and says
+    who acts on the rest."""
+
     permission_required = "enterprises.view_internal"
     template_name = "enterprises/work_list.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **selectors.work_list(), "today": timezone.localdate()}
+        form = WorkListFilterForm(self.request.GET or None)
+        filters = form.filters()
+        return {
+            **super().get_context_data(**kwargs),
+            **selectors.work_list(**filters),
+            "filter_form": form,
+            "shown_sections": selectors.work_list_shown(filters["sections"]),
+            "is_filtered": any(filters[name] for name in ("sections", "kind", "locality")),
+            "today": timezone.localdate(),
+        }

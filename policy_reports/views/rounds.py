@@ -14,6 +14,7 @@ from core.views import ObjectPermissionMixin
 from .. import exports, pdf, selectors, services
 from ..forms import RoundOpenForm
 from ..models import ReportingRound
+from ..round_filters import RoundOverviewFilterForm, filter_rows
 from .common import download
 
 
@@ -55,8 +56,12 @@ class RoundOverviewView(ObjectPermissionMixin, TemplateView):
     model = ReportingRound
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs),
-                "overview": selectors.round_overview(reporting_round=self.get_object())}
+        overview = selectors.round_overview(reporting_round=self.get_object())
+        form = RoundOverviewFilterForm(self.request.GET or None)
+        filters = form.filters()
+        return {**super().get_context_data(**kwargs), "overview": overview, "filter_form": form,
+                "rows": filter_rows(overview.rows, **filters),
+                "is_filtered": bool(filters["standing"] or filters["status"])}
 
 
 class RoundSyncView(ObjectPermissionMixin, View):

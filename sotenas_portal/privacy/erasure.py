@@ -16,6 +16,7 @@ from accounts import deletion as accounts_deletion
 from accounts.deletion import Blocker
 from accounts.models import User
 from enterprises import privacy as enterprises_privacy
+from saved_views import privacy as saved_views_privacy
 from support import privacy as support_privacy
 
 # The apps that can refuse a deletion, in the order their messages are shown.
@@ -29,6 +30,7 @@ BLOCKER_SOURCES = (
 ERASERS = (
     enterprises_privacy.erase_user,
     support_privacy.erase_user,
+    saved_views_privacy.erase_user,
     accounts_deletion.erase_user,
 )
 

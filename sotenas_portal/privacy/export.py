@@ -21,6 +21,7 @@ from accounts.models import User
 from accounts.personal_data import when
 from core.models import StoredFile
 from enterprises import privacy as enterprises_privacy
+from saved_views import privacy as saved_views_privacy
 from support import privacy as support_privacy
 
 FORMAT_VERSION = 1
@@ -30,6 +31,7 @@ EXPORTERS = (
     accounts_data.export_account,
     enterprises_privacy.export_personal_data,
     support_privacy.export_personal_data,
+    saved_views_privacy.export_personal_data,
     accounts_data.export_account_records,
 )
 

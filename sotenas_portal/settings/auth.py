@@ -21,7 +21,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:overview"
+# Each signed-in user's start page, "Mitt arbete" (issue 14); also where OIDC sign-in lands.
+LOGIN_REDIRECT_URL = "workspace:start"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 

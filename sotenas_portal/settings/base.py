@@ -218,6 +218,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigation",
                 "accounts.context_processors.sign_in_options",
+                "saved_views.context_processors.saved_views",
             ],
         },
     },
@@ -233,6 +234,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default is written by the web server and the Celery worker
+    # at once. WAL lets readers and one writer work side by side; IMMEDIATE
+    # takes the write lock when a transaction begins, so a waiting writer
+    # waits for the busy timeout (seconds) instead of failing with "database
+    # is locked" when a read inside its transaction turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache ---------------------------------------------------------------------

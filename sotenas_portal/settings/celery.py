@@ -71,4 +71,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sotenas_portal.tasks.delete_old_outbox_emails",
         "schedule": 60 * 60 * 24,
     },
+    # Issue 14: the administrator's start page shows when beat last ran. A
+    # heartbeat that waited in the broker for a dead worker is dropped.
+    "beat-heartbeat": {
+        "task": "core.tasks.record_beat_heartbeat",
+        "schedule": env_int("CELERY_BEAT_HEARTBEAT_SECONDS", 60),
+        "options": {"expires": env_int("CELERY_BEAT_HEARTBEAT_SECONDS", 60)},
+    },
 }

@@ -4,14 +4,13 @@ grouped query, so the number of queries never grows with the data.
 Public figures count published enterprises only; nothing here returns a row
 about a single enterprise or person."""
 
-from dataclasses import dataclass
-
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.charts import Series
 from core.dates import median_days
 from enterprises.constants import ActorKind, Locality, PublicationStatus
 from enterprises.models import Enterprise, ServiceCategory, TargetGroup
@@ -19,19 +18,6 @@ from policy_reports.models import DepartmentReport
 from support.constants import Outcome, RequestState
 from support.models import Agreement, SupportKind, SupportRequest
 from support.selectors import in_force_during
-
-
-@dataclass(frozen=True)
-class Series:
-    """One chart's data: labelled counts (or sums) in display order."""
-
-    key: str
-    title: str
-    label_heading: str
-    value_headings: tuple
-    rows: list  # [(key, label, value, ...)]: key is a stable identifier
-    # Which value columns the chart draws (same scale); the table shows all.
-    charted: tuple = (0,)
 
 
 def _published():

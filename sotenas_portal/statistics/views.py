@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.charts import bar_chart
 from core.exports import csv_response
 
 from . import selectors
-from .charts import bar_chart
 
 
 def _charts(series_list) -> list[dict]:

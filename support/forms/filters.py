@@ -9,7 +9,7 @@ from accounts.roles import is_administrator, is_policy_coordinator
 from ..constants import AgreementKind, RequestState
 from ..models import SupportKind
 from ..rules import active_department_ids
-from ..selectors import AgreementStatus, Scope, scopes_for
+from ..selectors import AgreementStatus, Late, Scope, scopes_for
 
 
 class FilterFormMixin:
@@ -46,6 +46,15 @@ class WorklistFilterForm(FilterFormMixin, forms.Form):
         label=_("State"), required=False,
         choices=[("", _("All not closed"))] + [c for c in RequestState.choices if c[0] != RequestState.DRAFT],
     )
+    deadline = forms.ChoiceField(
+        label=_("Deadline"), required=False,
+        choices=[
+            ("", _("Any")),
+            (Late.ANY, _("Past a deadline")),
+            (Late.FIRST_RESPONSE, _("Past the first-response deadline")),
+            (Late.REPLY_BY, _("Waiting for the applicant past the reply-by date")),
+        ],
+    )
     kind = forms.ModelChoiceField(queryset=SupportKind.objects.all(), label=_("Kind of support"), required=False,
                                   empty_label=_("All kinds"))
     department = forms.ModelChoiceField(queryset=Department.objects.all(), label=_("Department"), required=False,
@@ -70,6 +79,7 @@ class WorklistFilterForm(FilterFormMixin, forms.Form):
         return {
             "scope": data.get("lista") or self.default_scope,
             "state": data.get("state") or "",
+            "deadline": data.get("deadline") or "",
             "kind": data.get("kind"),
             "department": data.get("department"),
             "sort": data.get("sort") or "due",
@@ -91,6 +101,8 @@ class AgreementFilterForm(FilterFormMixin, forms.Form):
                              choices=[("", _("All kinds"))] + AgreementKind.choices)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     year = forms.IntegerField(label=_("In force during year"), required=False, min_value=2000, max_value=2100)
+    ending_within = forms.IntegerField(label=_("In force and ending within (days)"), required=False, min_value=0,
+                                       max_value=3650)
 
     def filters(self) -> dict:
         self.style_fields()
@@ -104,4 +116,5 @@ class AgreementFilterForm(FilterFormMixin, forms.Form):
             "kind": data.get("kind") or "",
             "status": data.get("status") or "",
             "year": data.get("year"),
+            "ending_within": data.get("ending_within"),
         }

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, Membership, User
-from core.forms import remind_about_personal_data
+from core.forms import mark_required, remind_about_personal_data
 from enterprises.models import Enterprise, Representation
 
 from ..constants import EXTERNAL_PARTNERS, Outcome
@@ -51,6 +51,7 @@ class SupportRequestForm(forms.ModelForm):
                 self.initial.setdefault("enterprise", own[0].pk)
         self.fields["description"].required = submitting
         self.fields["hoped_outcome"].required = submitting
+        mark_required(self, "description", "hoped_outcome")  # a draft may lack them; submitting may not
         self.fields["subject"].help_text = _("A short heading, for example “Advice on starting a work cooperative”.")
         remind_about_personal_data(self, "description", "hoped_outcome")
 

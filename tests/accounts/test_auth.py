@@ -24,8 +24,8 @@ def test_login_with_the_standard_fields_then_logout(client):
     UserFactory(username="eva")
     response = login(client, "eva", TEST_PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:overview")
-    assert client.get(reverse("accounts:overview")).status_code == 200
+    assert response["Location"] == reverse("workspace:start")
+    assert client.get(reverse("workspace:start")).status_code == 200
 
     confirm = client.get(reverse("accounts:logout"))
     assert "Vill du logga ut" in confirm.content.decode()

@@ -26,6 +26,8 @@ START = reverse("oidc:start")
 CALLBACK = reverse("oidc:callback")
 LOGIN = reverse("accounts:login")
 OVERVIEW = reverse("accounts:overview")
+# Signing in lands on the user's start page (issue 14).
+MY_WORK = reverse("workspace:start")
 
 AMI = "Sektor arbetsmarknad och integration"
 KS = "Kommunstyrelsens förvaltning"
@@ -148,7 +150,7 @@ def test_first_sign_in_creates_the_official_with_memberships_and_roles(client, p
     response = sign_in(client, provider)
 
     assert response.status_code == 302
-    assert response["Location"] == OVERVIEW
+    assert response["Location"] == MY_WORK
     user = signed_in_user(client)
     assert user.oidc_subject == "f3c1a9e0-anna"
     assert (user.username, user.email) == ("anna.andersson", "anna.andersson@sotenas.se")
@@ -184,7 +186,7 @@ def test_the_next_sign_in_follows_changed_groups(provider, departments):
 
     anna(provider, "grp-ks", family_name="Berg", email="anna.berg@sotenas.se")
     client = Client()
-    assert sign_in(client, provider)["Location"] == OVERVIEW
+    assert sign_in(client, provider)["Location"] == MY_WORK
 
     user.refresh_from_db()
     assert User.objects.filter(oidc_subject__isnull=False).count() == 1
@@ -276,7 +278,7 @@ def test_refused_callbacks_do_not_lock_out_the_office(client, provider, departme
         provider.sign_in_as(f"sub-{number}", email=f"person{number}@sotenas.se", groups=["grp-everyone"])
         assert_refused_with(client, sign_in(client, provider), NO_ACCESS)
     anna(provider, "grp-ami")
-    assert sign_in(client, provider)["Location"] == OVERVIEW
+    assert sign_in(client, provider)["Location"] == MY_WORK
     assert not AccessAttempt.objects.exists()
     # Password guesses are still counted.
     client.logout()
@@ -308,7 +310,7 @@ def test_a_callback_without_a_started_sign_in_is_refused(provider, departments):
 def test_a_callback_cannot_be_replayed(client, provider, departments):
     anna(provider, "grp-ami")
     callback = visit_provider(provider, start(client))
-    assert client.get(callback)["Location"] == OVERVIEW
+    assert client.get(callback)["Location"] == MY_WORK
     client.logout()
     assert_refused_with(client, client.get(callback), FAILED)
 
@@ -345,7 +347,7 @@ def test_an_account_with_the_same_email_is_linked_once_and_loses_its_password(cl
     existing = UserFactory(username="tjansteman", email="Anna.Andersson@sotenas.se")
     anna(provider, "grp-ami")
 
-    assert sign_in(client, provider)["Location"] == OVERVIEW
+    assert sign_in(client, provider)["Location"] == MY_WORK
 
     existing.refresh_from_db()
     assert signed_in_user(client) == existing
@@ -408,7 +410,7 @@ def test_the_next_page_is_kept_through_the_provider(client, provider, department
 
 def test_an_outside_next_page_is_ignored(client, provider, departments):
     anna(provider, "grp-ami")
-    assert sign_in(client, provider, next_url="https://evil.example/")["Location"] == OVERVIEW
+    assert sign_in(client, provider, next_url="https://evil.example/")["Location"] == MY_WORK
 
 
 # Configuration ------------------------------------------------------------------------
@@ -421,7 +423,7 @@ def test_explicit_endpoints_need_no_discovery(client, provider, departments):
     }
     anna(provider, "grp-ami")
     with override_settings(**endpoints):
-        assert sign_in(client, provider)["Location"] == OVERVIEW
+        assert sign_in(client, provider)["Location"] == MY_WORK
     assert ("GET", "/.well-known/openid-configuration") not in provider.requests
 
 

@@ -165,14 +165,15 @@ def assert_accessible(page, label: str, *, error_status: bool = False) -> None:
 
 
 def assert_reflows(page, label: str) -> None:
-    """WCAG 1.4.10: at 320 CSS pixels the page does not scroll sideways
-    (a wide data table may scroll inside its own box)."""
-    page.set_viewport_size({"width": 320, "height": 800})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate("""() => [...document.querySelectorAll('main *')]
-        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 3).map(el => el.tagName + '.' + el.className)""")
-    assert width <= 320, f"{label}: {width} px wide at 320 px, e.g. {wide}"
+    """WCAG 1.4.10: at 1280, 1024 and 320 CSS pixels the page does not scroll
+    sideways (a wide data table may scroll inside its own box)."""
+    for viewport in (1280, 1024, 320):
+        page.set_viewport_size({"width": viewport, "height": 800})
+        width = page.evaluate("document.documentElement.scrollWidth")
+        wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 3).map(el => el.tagName + '.' + el.className)""")
+        assert width <= viewport, f"{label}: {width} px wide at {viewport} px, e.g. {wide}"
 
 
 @pytest.mark.parametrize("role,name,kwargs", PAGES, ids=[f"{r}-{n}" for r, n, _ in PAGES])

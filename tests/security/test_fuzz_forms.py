@@ -57,6 +57,12 @@ FORM_CASES = [
     ("policy_reports:round_open", "coordinator", "policy_reports:round_open"),
     ("policy_reports:report_edit", "official", "policy_reports:report_edit"),
     ("policy_reports:report_return", "coordinator", "policy_reports:report_return"),
+    # The officials' workspace (issue 14)
+    ("saved_views:create", "official", "saved_views:create"),
+    ("saved_views:update", "official", "saved_views:update"),
+    ("saved_views:delete", "official", "saved_views:delete"),
+    ("support:request_delete", "representative", "support:request_delete"),
+    ("support:draft_attachment_delete", "representative", "support:draft_attachment_delete"),
 ]
 SKIPPED_FIELDS = {"csrfmiddlewaretoken"}
 # Foreign objects a form may legitimately change (keys of the ``foreign`` fixture):

@@ -1,5 +1,6 @@
 """Permission-matrix rows, accessibility-harness pages and context builders
-for one feature of issue 14 (start)."""
+for one feature of issue 14 (start): "Mitt arbete", each signed-in user's
+start page, as each role sees it."""
 
 from tests.harness.access import SIGNED_IN, Access
 
@@ -8,6 +9,11 @@ MATRIX: dict = {
     "workspace:start": Access(SIGNED_IN),
 }
 # (role, url name, kwargs from the context or None) (tests/harness/test_accessibility.py)
-PAGES: list = []
+PAGES: list = [
+    ("representative", "workspace:start", None),
+    ("official", "workspace:start", None),
+    ("coordinator", "workspace:start", None),
+    ("administrator", "workspace:start", None),
+]
 # f(user_for=, department=) -> dict of objects the rows above need
 CONTEXT_BUILDERS: list = []
