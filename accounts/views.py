@@ -79,7 +79,7 @@ class SignupView(FormView):
             password=data["password1"],
             preferred_language=data["preferred_language"],
         )
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="accounts.backends.PasswordBackend")
         messages.success(self.request, _("Welcome! Your account has been created and you are signed in."))
         # Their start page, "Mitt arbete", offers the next steps.
         return redirect("workspace:start")

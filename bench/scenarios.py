@@ -39,7 +39,7 @@ def session_cookie_for(user) -> str:
     """A signed-in session, as the login view would leave it."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "accounts.backends.PasswordBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.set_expiry(60 * 60 * 6)
     session.save()

@@ -42,7 +42,7 @@ BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "accounts.oidc.OIDCBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PasswordBackend",
 ]
 
 NO_ACCESS = ("Your municipal account gives no access to the portal. Ask the system administrator to add you "

@@ -133,7 +133,7 @@ def test_switched_on_by_the_environment_the_backend_comes_before_the_password_on
         "axes.backends.AxesStandaloneBackend",
         "rules.permissions.ObjectPermissionBackend",
         "accounts.oidc.OIDCBackend",
-        "django.contrib.auth.backends.ModelBackend",
+        "accounts.backends.PasswordBackend",
     ]
     switched_off = manage("shell", "-c", PRINT_BACKENDS, env={**OIDC_ENV, "OIDC_ENABLED": "0"})
     assert "accounts.oidc.OIDCBackend" not in switched_off.stdout

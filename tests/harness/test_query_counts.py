@@ -19,14 +19,13 @@ def add_departments_with_members(count: int) -> None:
 
 def test_department_list_query_count_is_fixed(client_as):
     client = client_as("official")
-    # session, user, memberships (role check), paginator count, Django's
-    # model permissions (user and group, once per request), the page, the
+    # session, user, memberships (role check), paginator count, the page, the
     # user's saved views in the navigation (issue 14)
     assert_fixed_query_count(
         lambda: client.get(reverse("accounts:department_list")),
         add_departments_with_members,
         sizes=(10, 60),
-        expected=8,
+        expected=6,
     )
 
 

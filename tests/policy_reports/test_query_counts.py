@@ -1,6 +1,6 @@
 """Lists and overviews answer in a fixed number of queries, pinned at two
-data sizes (sessions, user, role checks, Django's permission lookups and,
-since issue 14, the staff user's saved views in the navigation included)."""
+data sizes (sessions, user, role checks and, since issue 14, the staff
+user's saved views in the navigation included)."""
 
 from datetime import date
 
@@ -45,13 +45,13 @@ def add_departments(rounds):
 def test_round_list(client_as, rounds):
     client = client_as("coordinator")
     assert_fixed_query_count(lambda: client.get(reverse("policy_reports:round_list")), add_departments(rounds),
-                             sizes=(5, 30), expected=8)
+                             sizes=(5, 30), expected=6)
 
 
 def test_round_overview(client_as, rounds):
     client = client_as("coordinator")
     url = reverse("policy_reports:round_overview", kwargs={"pk": rounds[0].pk})
-    assert_fixed_query_count(lambda: client.get(url), add_departments(rounds), sizes=(5, 30), expected=9)
+    assert_fixed_query_count(lambda: client.get(url), add_departments(rounds), sizes=(5, 30), expected=7)
 
 
 def test_compiled_report(client_as, rounds):
@@ -66,7 +66,7 @@ def test_compiled_report(client_as, rounds):
             DefinitionCheck.objects.create(enterprise=item, status="decided", decided_on=date(2024, 1, 1),
                                            valid_until=date(2026, 1, 1), is_asf=True)
 
-    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=11)
+    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=9)
 
 
 def test_review_basis(client_as, version, rounds):
@@ -82,8 +82,8 @@ def test_review_basis(client_as, version, rounds):
 
     # session, user, version, rounds, reports, statements, evidence, cited
     # reports, the registry's three, support's five (the requests' summary and
-    # the agreements in force), role check and Django's two permission lookups
-    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=20)
+    # the agreements in force) and the role check
+    assert_fixed_query_count(lambda: client.get(url), add, sizes=(5, 30), expected=18)
 
 
 def test_my_reports(client_as, department):
@@ -96,7 +96,7 @@ def test_my_reports(client_as, department):
             DepartmentReportFactory(reporting_round=ReportingRoundFactory(year=year))  # someone else's
 
     assert_fixed_query_count(lambda: client.get(reverse("policy_reports:my_reports")), add, sizes=(5, 20),
-                             expected=8)
+                             expected=6)
 
 
 def test_version_list(client_as):
@@ -107,7 +107,7 @@ def test_version_list(client_as):
             PolicyVersionFactory(replaced=True)
 
     assert_fixed_query_count(lambda: client.get(reverse("policy_reports:version_list")), add, sizes=(5, 20),
-                             expected=8)
+                             expected=6)
 
 
 def test_report_detail(client_as, department, coordinator):
@@ -124,4 +124,4 @@ def test_report_detail(client_as, department, coordinator):
             ReportStatusChange.objects.create(report=report, from_status="returned", to_status="submitted",
                                               actor=coordinator, created_at=report.submitted_at)
 
-    assert_fixed_query_count(lambda: client.get(url), add, sizes=(3, 20), expected=9)
+    assert_fixed_query_count(lambda: client.get(url), add, sizes=(3, 20), expected=7)

@@ -218,7 +218,7 @@ def test_the_list_and_export_have_fixed_query_counts(client_as, department):
     # departments for the filter, Django's model permissions (user and group),
     # the saved views in the menu
     assert_fixed_query_count(lambda: client.get(reverse("support:agreement_list")), add, sizes=(10, 60),
-                             expected=9)
+                             expected=7)
     assert_fixed_query_count(lambda: client.get(reverse("support:agreement_export")), lambda n: add(n),
                              sizes=(5, 20))
 
