@@ -1,9 +1,22 @@
 """Rows of the permission matrix and pages of the accessibility harness,
 kept per feature so each feature adds its own without touching the others'."""
 
-from . import bulk, fixes, followup, navigation, saved_views, start
+from . import (
+    bulk,
+    confirmation,
+    figures,
+    fixes,
+    followup,
+    imports,
+    navigation,
+    open_data,
+    renewal_vocabularies,
+    saved_views,
+    start,
+)
 
-FEATURES = (start, navigation, saved_views, bulk, followup, fixes)
+FEATURES = (start, navigation, saved_views, bulk, followup, fixes,
+            confirmation, figures, renewal_vocabularies, open_data, imports)
 
 MATRIX = {name: access for feature in FEATURES for name, access in feature.MATRIX.items()}
 PAGES = [page for feature in FEATURES for page in feature.PAGES]

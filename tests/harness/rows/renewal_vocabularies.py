@@ -1,0 +1,11 @@
+"""Permission-matrix rows, accessibility-harness pages and context builders
+for one part of issue 15: ASF renewal without gaps and the registry's vocabularies (§3, §4)."""
+
+from tests.harness.access import Access  # noqa: F401
+
+# url name -> Access (tests/harness/test_permission_matrix.py)
+MATRIX: dict = {}
+# (role, url name, kwargs from the context or None) (tests/harness/test_accessibility.py)
+PAGES: list = []
+# f(user_for=, department=) -> dict of objects the rows above need
+CONTEXT_BUILDERS: list = []
