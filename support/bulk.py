@@ -1,35 +1,21 @@
 """Bulk actions on the support work list: assign the selected requests to a
-department (the coordinator) or to a handler in the official's own
-department. Each request goes through the workflow on its own, in its own
-transaction, exactly as a single move would: a request the rules or the
-workflow refuse is listed with the reason and the others proceed.
-
-Assigning a handler is the department's own move (the coordinator's
-``assign`` also picks the department). Like ``assign`` it leaves the request
-"assigned" for the new handler to start:
-
-| move           | from                  | to       | who        |
-|----------------|-----------------------|----------|------------|
-| assign_handler | assigned, in progress | assigned | department |
+department (the coordinator, the workflow's ``assign``) or to a handler in
+the official's own department (``assign_handler``). Each request goes through
+the workflow on its own, in its own transaction, exactly as a single move
+would: a request the rules or the workflow refuse is listed with the reason
+and the others proceed.
 """
 
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department, Membership
-from core.workflow import Workflow
 
-from . import notifications
-from .constants import RequestState
-from .models import RequestEvent, SupportRequest
+from .models import SupportRequest
 from .rules import active_department_ids
-from .workflow import HANDLER, SupportMove, support_request_transition
-
-S = RequestState
+from .workflow import support_request_transition
 
 ASSIGN_DEPARTMENT = "assign_department"
 ASSIGN_HANDLER = "assign_handler"
@@ -39,10 +25,6 @@ CHANGING_ACTIONS = (ASSIGN_DEPARTMENT, ASSIGN_HANDLER)
 EXPORTS = {EXPORT_CSV: "csv", EXPORT_XLSX: "xlsx"}
 # The most requests one action takes (a full work-list page is 25).
 MAX_SELECTED = 200
-
-HANDLER_MOVES = Workflow(RequestState, [
-    SupportMove("assign_handler", {S.ASSIGNED, S.IN_PROGRESS}, S.ASSIGNED, HANDLER, _("Assign a handler")),
-])
 
 
 def action_labels() -> dict[str, str]:
@@ -74,39 +56,6 @@ def assignable_handlers(user):
         .select_related("user", "department")
         .order_by("department__name", "user__last_name", "user__first_name", "user__pk")
     )
-
-
-@transaction.atomic
-def support_request_assign_handler(*, request_id: int, actor, handler) -> SupportRequest:
-    """The department's move: give the request to one of its officials.
-    Locks the row, asks the rules and the table, records the event (and the
-    history row) and emails the applicant after the commit, as every move."""
-    spec = HANDLER_MOVES.named("assign_handler")
-    support_request = SupportRequest.objects.select_for_update(of=("self",)).get(pk=request_id)
-    if not actor.has_perm(spec.permission, support_request):
-        raise PermissionDenied(gettext("You may not do that with this request."))
-    HANDLER_MOVES.refuse_unless_allowed(spec, support_request.state)
-    is_member = Membership.objects.filter(
-        user=handler, department_id=support_request.department_id, department__is_active=True, user__is_active=True
-    ).exists()
-    if handler is None or not is_member:
-        raise ValidationError(
-            {"handler": gettext("The handler must be an official of %(department)s.")
-             % {"department": support_request.department}},
-            code="not_member",
-        )
-    if support_request.handler_id == handler.pk and support_request.state == spec.target:
-        raise ValidationError(gettext("%(name)s already handles this request.") % {"name": handler},
-                              code="unchanged")
-    from_state = support_request.state
-    support_request.handler = handler
-    support_request.state = spec.target
-    support_request._change_reason = spec.name
-    support_request.save()
-    event = RequestEvent.objects.create(request=support_request, move=spec.name, from_state=from_state,
-                                        to_state=spec.target, actor=actor)
-    notifications.notify_event(event_id=event.pk)
-    return support_request
 
 
 @dataclass
@@ -142,7 +91,8 @@ def _move(action: str, *, request_id: int, user, department, handler) -> None:
         support_request_transition(request_id=request_id, move="assign", actor=user,
                                    data={"department": department, "handler": None})
     else:
-        support_request_assign_handler(request_id=request_id, actor=user, handler=handler)
+        support_request_transition(request_id=request_id, move="assign_handler", actor=user,
+                                   data={"handler": handler})
 
 
 def run_bulk_action(*, user, action: str, request_ids: list[int], department=None, handler=None) -> BulkResult:

@@ -33,5 +33,17 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
+@lru_cache(maxsize=4096)
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when
+    ``end`` is not after ``start``): ``add_working_days(start, n) == end``
+    for the n returned, when ``end`` is a working day."""
+    days, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        days += is_working_day(day)
+    return days
+
+
 def first_response_due(submitted_on: date) -> date:
     return add_working_days(submitted_on, settings.SUPPORT_FIRST_RESPONSE_WORKING_DAYS)

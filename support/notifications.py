@@ -74,7 +74,7 @@ def notify_event(*, event_id: int) -> None:
         _send(municipal_side(support_request), "support/emails/staff_notice.txt", SUBJECT_STAFF_CHANGED, context)
         return
     _send(applicant_side(support_request), "support/emails/state_changed.txt", SUBJECT_CHANGED, context)
-    if event.move in ("assign", "assign_handler"):  # the coordinator's, or a handler from the bulk action
+    if event.move in ("assign", "assign_handler"):  # the coordinator's, or a colleague in the department
         _send(municipal_side(support_request), "support/emails/staff_notice.txt", SUBJECT_ASSIGNED, context)
 
 

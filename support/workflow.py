@@ -6,6 +6,7 @@ its emails after the commit.
 |---------------|--------------------------------------------------|-------------|--------------|
 | submit        | draft                                            | submitted   | applicant    |
 | assign        | submitted, assigned, in progress                 | assigned    | coordinator  |
+| assign_handler| assigned, in progress                            | assigned    | department   |
 | start         | assigned                                         | in progress | department   |
 | request_info  | in progress                                      | waiting     | department   |
 | resume        | waiting                                          | in progress | either side  |
@@ -56,6 +57,9 @@ class SupportMove(Move):
 MOVES = Workflow(RequestState, [
     SupportMove("submit", {S.DRAFT}, S.SUBMITTED, APPLICANT, _("Submit")),
     SupportMove("assign", {S.SUBMITTED, S.ASSIGNED, S.IN_PROGRESS}, S.ASSIGNED, "support.triage", _("Assign")),
+    # The department's own move (the coordinator's "assign" also picks the
+    # department); like "assign" it leaves the request for the new handler to start.
+    SupportMove("assign_handler", {S.ASSIGNED, S.IN_PROGRESS}, S.ASSIGNED, HANDLER, _("Assign a handler")),
     SupportMove("start", {S.ASSIGNED}, S.IN_PROGRESS, HANDLER, _("Start handling"), is_response=True),
     SupportMove("request_info", {S.IN_PROGRESS}, S.WAITING, HANDLER, _("Ask the applicant for information"),
                 is_response=True, comment_required=True, comment_in_conversation=True),
@@ -165,6 +169,23 @@ def _apply_assign(support_request: SupportRequest, *, actor, now: datetime, data
     support_request.handler = handler
 
 
+def _apply_assign_handler(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
+    handler = data.get("handler")
+    is_member = handler is not None and Membership.objects.filter(
+        user=handler, department_id=support_request.department_id, department__is_active=True, user__is_active=True
+    ).exists()
+    if not is_member:
+        raise ValidationError(
+            {"handler": gettext("The handler must be an official of %(department)s.")
+             % {"department": support_request.department}},
+            code="not_member",
+        )
+    if support_request.handler_id == handler.pk and support_request.state == S.ASSIGNED:
+        raise ValidationError(gettext("%(name)s already handles this request.") % {"name": handler},
+                              code="unchanged")
+    support_request.handler = handler
+
+
 def _apply_start(support_request: SupportRequest, *, actor, now: datetime, data: dict) -> None:
     decision_due = data.get("decision_due")
     if decision_due is not None:
@@ -226,6 +247,7 @@ def _apply_end(support_request: SupportRequest, *, actor, now: datetime, data: d
 _APPLY = {
     "submit": _apply_submit,
     "assign": _apply_assign,
+    "assign_handler": _apply_assign_handler,
     "start": _apply_start,
     "request_info": _apply_request_info,
     "resume": _apply_resume,

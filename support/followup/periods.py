@@ -1,17 +1,13 @@
-"""The follow-up's months and its working-day arithmetic.
+"""The follow-up's months and medians.
 
 Months are calendar months in the portal's time zone (Europe/Stockholm),
-the current one included. Working days are counted as the deadlines count
-them (support.deadlines): the start day does not count, the end day does,
-weekends and Swedish holidays never do."""
+the current one included. Working days are counted by the deadlines'
+``working_days_between`` (support.deadlines)."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
 from core.dates import add_months
-
-from ..deadlines import is_working_day
 
 MONTHS = 12
 
@@ -21,18 +17,6 @@ def month_starts(today: date, count: int = MONTHS) -> list[date]:
     ending with the month ``today`` is in."""
     current = today.replace(day=1)
     return [add_months(current, offset) for offset in range(1 - count, 1)]
-
-
-@lru_cache(maxsize=4096)
-def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end`` (0 when
-    ``end`` is not after ``start``): ``add_working_days(start, n) == end``
-    for the n returned, when ``end`` is a working day."""
-    days, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        days += is_working_day(day)
-    return days
 
 
 def weighted_median(counts: Iterable[tuple[int, int]]) -> float | None:

@@ -22,8 +22,9 @@ from django.db.models.functions import TruncDate, TruncMonth
 from core.dates import add_months
 
 from ..constants import RequestState
+from ..deadlines import working_days_between
 from ..selectors import overdue_condition, requests_visible_to_staff
-from .periods import month_starts, weighted_median, working_days_between
+from .periods import month_starts, weighted_median
 
 BY_MONTH = "month"
 BY_DEPARTMENT = "department"

@@ -113,6 +113,25 @@ class AssignForm(TransitionForm):
             self.fields["department"].initial = self.support_request.department_id
 
 
+class AssignHandlerForm(TransitionForm):
+    """A colleague in the request's department takes over the request."""
+
+    handler = HandlerChoiceField(label=_("Handler"), help_text=_("An official of the request's department."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        colleagues = (
+            Membership.objects.filter(department_id=self.support_request.department_id, department__is_active=True,
+                                      user__is_active=True)
+            .exclude(user_id=self.support_request.handler_id)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name", "user__pk")
+        )
+        self.fields["handler"].choices = [("", _("Choose an official"))] + [
+            (str(membership.user_id), str(membership.user)) for membership in colleagues
+        ]
+
+
 class StartForm(TransitionForm):
     decision_due = forms.DateField(label=_("Decision due"), required=False, widget=DateInput(),
                                    help_text=_("Optional. When you expect to decide."))
@@ -148,6 +167,7 @@ class DecideForm(TransitionForm):
 
 MOVE_FORMS = {
     "assign": AssignForm,
+    "assign_handler": AssignHandlerForm,
     "start": StartForm,
     "request_info": RequestInfoForm,
     "forward": ForwardForm,

@@ -11,7 +11,6 @@ from django.utils import translation
 
 from core.models import OutboundEmail
 from core.workflow import refusal_message
-from support.bulk import HANDLER_MOVES
 from support.constants import RequestState
 from support.models import RequestEvent, SupportRequest
 from support.workflow import MOVES
@@ -119,7 +118,7 @@ def test_an_official_assigns_a_handler_and_other_departments_requests_are_refuse
     result = result_of(response)
     assert result.changed == [assigned.reference, in_progress.reference]
     reasons = refusals(result)
-    assert reasons[decided.reference] == shared_refusal(HANDLER_MOVES["assign_handler"], RequestState.DECIDED)
+    assert reasons[decided.reference] == shared_refusal(MOVES["assign_handler"], RequestState.DECIDED)
     # Not named: the official may not see it.
     assert reasons[str(elsewhere.pk)] == sv("You may not see this request.")
     assert elsewhere.reference not in response.content.decode()
@@ -341,7 +340,7 @@ def test_an_official_selects_with_the_keyboard_and_assigns_a_handler(page_as, us
     assert "1 ärende ändrades." in page.locator("main").inner_text()
     refused = page.get_by_role("table").inner_text()
     assert waiting.reference in refused
-    assert shared_refusal(HANDLER_MOVES["assign_handler"], RequestState.WAITING) in refused
+    assert shared_refusal(MOVES["assign_handler"], RequestState.WAITING) in refused
     assert_accessible(page, "bulk result")
     first.refresh_from_db()
     waiting.refresh_from_db()

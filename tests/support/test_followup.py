@@ -15,7 +15,8 @@ from django.utils import timezone, translation
 from core.charts import bar_chart
 from support.deadlines import first_response_due
 from support.followup import selectors, tables
-from support.followup.periods import month_starts, weighted_median, working_days_between
+from support.deadlines import working_days_between
+from support.followup.periods import month_starts, weighted_median
 from tests.factories import DepartmentFactory, UserFactory
 from tests.harness.queries import assert_fixed_query_count
 from tests.support.factories import SupportKindFactory, SupportRequestFactory

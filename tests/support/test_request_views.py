@@ -364,7 +364,7 @@ def test_the_detail_shows_the_applicant_only_their_own_moves(client_as, make_req
         support_request.get_absolute_url()).context["moves"]]
     official_moves = [m.name for m in client_as("official").get(support_request.get_absolute_url()).context["moves"]]
     assert applicant_moves == ["withdraw"]
-    assert set(official_moves) == {"request_info", "forward", "decide"}
+    assert set(official_moves) == {"assign_handler", "request_info", "forward", "decide"}
 
 
 def test_submitting_an_incomplete_draft_from_its_page_names_what_is_missing(client_as, applicant):

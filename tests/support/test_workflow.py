@@ -31,6 +31,8 @@ def actor_for(move: str, user_for):
 
 def data_for(move: str, department) -> dict:
     today = timezone.localdate()
+    if move == "assign_handler":
+        return {"handler": UserFactory(username="kollega", departments=[department])}
     return {
         "assign": {"department": department},
         "request_info": {"reply_by": today + timedelta(days=5)},
@@ -60,7 +62,7 @@ def test_available_lists_exactly_the_moves_allowed_from_each_state(state):
 
 
 @pytest.mark.parametrize("role,expected", [
-    ("official", ["request_info", "forward", "decide"]),
+    ("official", ["assign_handler", "request_info", "forward", "decide"]),
     ("coordinator", ["assign"]),
     ("representative", ["withdraw"]),
 ])
