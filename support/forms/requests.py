@@ -130,6 +130,11 @@ class AssignHandlerForm(TransitionForm):
         self.fields["handler"].choices = [("", _("Choose an official"))] + [
             (str(membership.user_id), str(membership.user)) for membership in colleagues
         ]
+        if len(self.fields["handler"].choices) == 1:
+            self.fields["handler"].help_text = _(
+                "No other official of the department has an account in the portal yet. The system administrator "
+                "adds officials to departments."
+            )
 
 
 class StartForm(TransitionForm):

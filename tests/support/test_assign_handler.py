@@ -65,3 +65,12 @@ def test_an_official_of_another_department_is_refused(client_as, user_for, make_
     assert "Välj ett giltigt alternativ." in response.content.decode()
     support_request.refresh_from_db()
     assert support_request.handler == official
+
+
+def test_without_a_colleague_the_form_says_why_nobody_can_be_chosen(client_as, user_for, make_request):
+    official = user_for("official")
+    support_request = make_request("in_progress", handler=official)
+    page = client_as("official").get(transition_url(support_request))
+    assert list(page.context["form"].fields["handler"].choices) == [("", sv("Choose an official"))]
+    assert sv("No other official of the department has an account in the portal yet. The system administrator "
+              "adds officials to departments.") in page.content.decode()
