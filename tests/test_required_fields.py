@@ -35,7 +35,8 @@ PREFERRED_ROLES = ("representative", "official", "coordinator", "anonymous", "ad
 # The state a support request must be in for each move's form, and who makes it.
 MOVE_STATES = {
     "submit": ("draft", "representative"), "assign": ("submitted", "coordinator"),
-    "start": ("assigned", "official"), "request_info": ("in_progress", "official"),
+    "assign_handler": ("assigned", "official"), "start": ("assigned", "official"),
+    "request_info": ("in_progress", "official"),
     "resume": ("waiting", "official"), "forward": ("in_progress", "official"),
     "record_answer": ("forwarded", "official"), "decide": ("in_progress", "official"),
     "close": ("decided", "official"), "withdraw": ("in_progress", "representative"),
