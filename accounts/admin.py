@@ -28,7 +28,7 @@ class PortalUserAdmin(SimpleHistoryAdmin, UserAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "kind", "contact_email", "is_active")
+    list_display = ("name", "name_en", "kind", "contact_email", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "contact_email")
     show_facets = admin.ShowFacets.ALWAYS

@@ -54,4 +54,5 @@ class ProfileForm(EmailUniqueMixin, forms.ModelForm):
 class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
-        fields = ["name", "kind", "contact_email", "is_active"]
+        fields = ["name", "name_en", "kind", "contact_email", "is_active"]
+        help_texts = {"name_en": _("Shown on English pages; the Swedish name is shown where this is empty.")}

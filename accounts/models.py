@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.names import localized_name
+
 
 class Language(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
@@ -99,6 +101,7 @@ class Department(models.Model):
         COMPANY = "company", _("Municipal company")
 
     name = models.CharField(_("name"), max_length=150, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SECTOR)
     contact_email = models.EmailField(_("contact email"))
     is_active = models.BooleanField(
@@ -129,7 +132,7 @@ class Department(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return localized_name(self)  # the English name on English pages, where there is one
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:department_detail", kwargs={"pk": self.pk})

@@ -1,12 +1,13 @@
 """What every open data endpoint shares: public access, ETags, and page
-numbers that answer bad input with a 400 rather than a guess."""
+numbers that answer bad input with a 400 rather than a guess (and a whole
+number past the last page, however large, with a 404)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import conditional_page
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from .params import whole_number
@@ -16,7 +17,12 @@ class PortalPagination(PageNumberPagination):
     page_size = 50
 
     def get_page_number(self, request, paginator):
-        number = whole_number(request.query_params.get(self.page_query_param, "1"), maximum=10**9)
+        raw = request.query_params.get(self.page_query_param, "1")
+        number = whole_number(raw, maximum=10**9)
+        if number is None and raw.isascii() and raw.isdigit() and raw.lstrip("0"):
+            # A whole number past any real page: the schema promises an
+            # integer page, so this is a page past the end (404), not bad input.
+            raise NotFound(_("There is no such page."))
         if not number:
             raise ValidationError({"page": [_("Give the page as a whole number from 1.")]})
         return number

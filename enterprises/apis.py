@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from core.api import BAD_REQUEST, NOT_FOUND, PortalPagination
 
 from . import selectors
-from .constants import LegalForm, Locality, PublicationStatus
+from .constants import ActorKind, LegalForm, Locality, PublicationStatus
 from .forms import SORT_CHOICES, RegistryFilterForm
 from .models import Enterprise, ServiceCategory, TargetGroup
 from .orgnr import normalise
@@ -30,7 +30,24 @@ ORGNR_PATTERN = r"^(16)?[0-9]{6}-?[0-9]{4}$"
 
 
 def _multi(name: str, description, enum=None) -> OpenApiParameter:
+    """A repeatable filter. An empty value means no filter (``without_blanks``),
+    so the schema allows "" beside the values; managed vocabularies (kategori,
+    malgrupp) get their values when the schema is made (``api_schema``)."""
+    enum = ["", *enum] if enum is not None else None
     return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, enum=enum, description=description)
+
+
+def without_blanks(params):
+    """The query parameters less empty values: ``?kategori=&malgrupp=`` is
+    no filter, as an unticked box is on the registry page."""
+    data = params.copy()
+    for key in list(data.keys()):
+        values = [value for value in data.getlist(key) if value != ""]
+        if values:
+            data.setlist(key, values)
+        else:
+            del data[key]
+    return data
 
 
 REGISTRY_PARAMETERS = [
@@ -40,6 +57,7 @@ REGISTRY_PARAMETERS = [
     _multi("malgrupp", _("Target group slug; repeat for several (any of them matches).")),
     _multi("ort", _("Locality; repeat for several."), enum=Locality.values),
     _multi("bolagsform", _("Legal form; repeat for several."), enum=LegalForm.values),
+    _multi("typ", _("Kind of actor (as kind in the results); repeat for several."), enum=ActorKind.values),
     # Strings, as on the registry page (asf=on): any value but "", "0" or "false" turns the filter on.
     OpenApiParameter("asf", OpenApiTypes.STR,
                      description=_("Only enterprises verified as ASF (asf=on; empty, 0 or false turns it off).")),
@@ -78,7 +96,7 @@ class EnterpriseListApi(ListAPIView):
     pagination_class = RegistryPagination
 
     def get_queryset(self):
-        data = self.request.query_params.copy()
+        data = without_blanks(self.request.query_params)
         data.pop("page", None)
         form = registry_filter_form(data)
         if form.is_bound and not form.is_valid():
@@ -86,7 +104,7 @@ class EnterpriseListApi(ListAPIView):
                 {field: [error["message"] for error in errors] for field, errors in form.errors.get_json_data().items()}
             )
         self.category_labels = form.fields["kategori"].choices
-        return selectors.registry_list(form.to_query(), include_unpublished=False)
+        return selectors.with_figures(selectors.registry_list(form.to_query(), include_unpublished=False))
 
     def list(self, request, *args, **kwargs):
         """DRF's list, its answer cached until the registry changes, as the
@@ -122,10 +140,10 @@ class EnterpriseDetailApi(RetrieveAPIView):
         number = normalise(self.kwargs["organisation_number"])
         if len(number) != 10 or not number.isdigit():
             raise ValidationError({"organisation_number": [_("Give ten digits, written NNNNNN-NNNN.")]})
-        enterprise = selectors.with_list_relations(
+        enterprise = selectors.with_list_relations(selectors.with_figures(
             Enterprise.objects.filter(organisation_number=number,
                                                 publication_status=PublicationStatus.PUBLISHED)
-        ).first()
+        )).first()
         if enterprise is None:
             raise Http404
         return enterprise

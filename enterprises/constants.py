@@ -61,3 +61,10 @@ CRITERION_TEXT = {
     Criterion.REINVESTMENT: _("Mainly reinvests its profits in its own or similar activities."),
     Criterion.INDEPENDENCE: _("Is organisationally independent of the public sector."),
 }
+
+
+class ConfirmedBy(models.TextChoices):
+    """Who last confirmed an entry's details: a role, never a name."""
+
+    REPRESENTATIVE = "representative", _("a representative of the enterprise")
+    OFFICIAL = "official", _("the municipality")

@@ -11,7 +11,15 @@ from accounts.models import User
 
 from core.dates import add_years
 from .constants import Criterion
-from .models import CriterionAssessment, DefinitionCheck, Enterprise, Representation, ServiceCategory, TargetGroup
+from .models import (
+    CriterionAssessment,
+    DefinitionCheck,
+    Enterprise,
+    EnterpriseFigures,
+    Representation,
+    ServiceCategory,
+    TargetGroup,
+)
 from .orgnr import luhn_check_digit
 from .services import enterprise_refresh_asf_status, search_document_for, unique_slug
 
@@ -43,7 +51,7 @@ ENTERPRISES = [
      ["langtidsarbetslosa", "nyanlanda"], (2025, 14, 6, 4), "published", "submitted",
      "Städning av kontor, fritidshus och trapphus i hela Sotenäs."),
     ("Kustnära Catering AB (svb)", "aktiebolag_svb", "asf", "kungshamn", ["cafe-catering"],
-     ["unga", "langtidsarbetslosa"], (2025, 10, 3, 2), "published", "valid",
+     ["unga", "langtidsarbetslosa"], (2025, 10, 3, 2), "published", "renewing",
      "Luncher och catering med lokala råvaror."),
     ("Skärgårdsturism i Sotenäs AB (svb)", "aktiebolag_svb", "asf", "smogen", ["turism"],
      ["unga"], (2025, 7, 2, 1), "published", "valid",
@@ -84,6 +92,15 @@ ENTERPRISES = [
      ["nyanlanda"], None, "published", None, "Studiecirklar, svenska för nyanlända och kulturprogram."),
 ]
 
+# Earlier years' figures (year, employees, from groups, participants): the
+# enterprise page shows officials every year, the statistics each year's own.
+EARLIER_FIGURES = {
+    "Smögens Sociala Kooperativ ek. för.": [(2023, 10, 6, 4), (2024, 11, 6, 5)],
+    "Kungshamns Återbruk ek. för.": [(2023, 7, 3, 5), (2024, 8, 3, 6)],
+    "Bovallstrands Båtvård ek. för.": [(2022, 5, 2, 2), (2023, 6, 2, 3)],
+    "Sotenäs Städkooperativ ek. för.": [(2024, 12, 5, 3)],
+}
+
 REPRESENTED_BY_DEMO_USER = ["Smögens Sociala Kooperativ ek. för.", "Sotenäs Städkooperativ ek. för."]
 CLAIMED_BY_DEMO_USER = "Kungshamns Återbruk ek. för."
 
@@ -115,13 +132,33 @@ def load() -> dict[str, int]:
         )
         enterprise.service_categories.set([categories[c] for c in cats if c in categories])
         enterprise.target_groups.set([groups[g] for g in tgs if g in groups])
+        for earlier, *counts in EARLIER_FIGURES.get(name, ()):
+            EnterpriseFigures.objects.create(enterprise=enterprise, year=earlier, **dict(zip(
+                ("employees", "employees_from_target_groups", "participants"), counts)))
         Enterprise.objects.filter(pk=enterprise.pk).update(search_document=search_document_for(enterprise))
         created["enterprises"] += 1
         if check_state:
             _demo_check(enterprise, check_state, coordinator)
             created["definition checks"] += 1
     _demo_representations()
+    _demo_confirmation()
     return created
+
+
+def _demo_confirmation() -> None:
+    """The yearly confirmation: the demo representative's second enterprise
+    waits for it (a task on "Mitt arbete"), and an unrepresented one, last
+    confirmed 14 months ago, waits on the work list with the public notice."""
+    from .confirmation import cycle_start
+
+    asked_on = cycle_start(timezone.localdate())
+    Enterprise.objects.filter(name=REPRESENTED_BY_DEMO_USER[1], publication_status="published").update(
+        last_confirmed_on=asked_on - timedelta(days=300), confirmation_requested_on=asked_on)
+    unrepresented = (Enterprise.objects.filter(publication_status="published", representations__isnull=True)
+                     .order_by("name").first())
+    if unrepresented:
+        Enterprise.objects.filter(pk=unrepresented.pk).update(
+            last_confirmed_on=add_years(asked_on, -1) - timedelta(days=60), confirmation_requested_on=asked_on)
 
 
 def _demo_check(enterprise: Enterprise, state: str, coordinator) -> None:
@@ -131,6 +168,7 @@ def _demo_check(enterprise: Enterprise, state: str, coordinator) -> None:
         "negative": today - timedelta(days=90),
         "expired": today - timedelta(days=760),
         "expiring": add_years(today, -2) + timedelta(days=40),
+        "renewing": add_years(today, -2) + timedelta(days=20),  # and a renewal sent in (below)
     }.get(state)
     status = {"draft": "draft", "submitted": "submitted", "more_info": "more_info"}.get(state, "decided")
     check = DefinitionCheck.objects.create(
@@ -158,6 +196,13 @@ def _demo_check(enterprise: Enterprise, state: str, coordinator) -> None:
             reasoning = "Styrks av stadgar och årsredovisning." if met else "Kommunen äger majoriteten av bolaget."
         CriterionAssessment.objects.create(definition_check=check, criterion=criterion, statement=statement,
                                            verdict=verdict, reasoning=reasoning)
+    if state == "renewing":  # sent in before the expiry: "ASF, förnyelse pågår" until decided
+        renewal = DefinitionCheck.objects.create(enterprise=enterprise, status="submitted",
+                                                 submitted_at=timezone.now() - timedelta(days=3))
+        CriterionAssessment.objects.bulk_create(
+            CriterionAssessment(definition_check=renewal, criterion=criterion, statement=statement)
+            for criterion, statement in statements.items()
+        )
     enterprise_refresh_asf_status(enterprise=enterprise)
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import DefinitionCheck, Representation
+from .reserved_share import reserved_share_label, reserved_share_of
 
 CHUNK = 500
 
@@ -45,6 +46,8 @@ def with_official_figures(queryset):
 
 
 def _asf_status(enterprise, today) -> str:
+    if enterprise.asf_renewal_pending:
+        return _("ASF, renewal in progress")
     if enterprise.asf_valid_until is None:
         return _("Not verified")
     if enterprise.asf_valid_until >= today:
@@ -52,18 +55,18 @@ def _asf_status(enterprise, today) -> str:
     return _("Verification expired")
 
 
-def rows(queryset, *, for_officials: bool):
+def rows(queryset, *, for_officials: bool, chunk_size: int = CHUNK):
     today = timezone.localdate()
     check_labels = dict(DefinitionCheck.Status.choices)
     if for_officials:
         queryset = with_official_figures(queryset)
-    for e in queryset.iterator(chunk_size=CHUNK):
+    for e in queryset.iterator(chunk_size=chunk_size):
         row = [
             e.name, e.organisation_number_display, e.get_kind_display(), e.get_legal_form_display(),
             e.get_locality_display(), ", ".join(c.name for c in e.service_categories.all()),
             ", ".join(g.name for g in e.target_groups.all()), e.short_description, e.visiting_address,
             e.postal_address, e.phone, e.email, e.website, e.year_founded, e.figures_year, e.employees,
-            e.employees_from_target_groups, e.participants, _("Yes") if e.meets_reserved_share else _("No"),
+            e.employees_from_target_groups, e.participants, reserved_share_label(reserved_share_of(e, today=today)),
             e.asf_verified_on.isoformat() if e.asf_verified_on else "",
             e.asf_valid_until.isoformat() if e.asf_valid_until else "",
             settings.SITE_URL + e.get_absolute_url(),

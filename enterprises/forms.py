@@ -1,12 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import IdsMultipleChoiceField
 from core.forms import mark_required, remind_about_personal_data, with_personal_data_reminder
+from core.names import name_html
 from core.uploads import validate_upload
 
-from .constants import CRITERION_TEXT, Criterion, LegalForm, Locality, PublicationStatus
+from .constants import CRITERION_TEXT, ActorKind, Criterion, LegalForm, Locality, PublicationStatus
 from .models import CriterionAssessment, Enterprise, ServiceCategory, TargetGroup
 from .orgnr import normalise, validate_organisation_number
 from .selectors import SORTS, RegistryQuery
@@ -32,6 +34,8 @@ class RegistryFilterForm(forms.Form):
                                     widget=forms.CheckboxSelectMultiple)
     bolagsform = forms.MultipleChoiceField(label=_("Legal form"), required=False, choices=LegalForm.choices,
                                            widget=forms.CheckboxSelectMultiple)
+    typ = forms.MultipleChoiceField(label=_("Kind of actor"), required=False, choices=ActorKind.choices,
+                                    widget=forms.CheckboxSelectMultiple)
     asf = forms.BooleanField(label=_("Verified ASF only"), required=False)
     reserverat = forms.BooleanField(label=_("Meets the share for reserved contracts"), required=False)
     status = forms.MultipleChoiceField(label=_("Publication status"), required=False,
@@ -40,8 +44,9 @@ class RegistryFilterForm(forms.Form):
 
     def __init__(self, *args, categories=(), target_groups=(), for_officials=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kategori"].choices = [(c.slug, c.name) for c in categories]
-        self.fields["malgrupp"].choices = [(g.slug, g.name) for g in target_groups]
+        # Names in the page's language; a Swedish fallback carries lang="sv".
+        self.fields["kategori"].choices = [(c.slug, name_html(c)) for c in categories]
+        self.fields["malgrupp"].choices = [(g.slug, name_html(g)) for g in target_groups]
         if not for_officials:
             del self.fields["status"]
 
@@ -57,6 +62,7 @@ class RegistryFilterForm(forms.Form):
             target_groups=tuple(data.get("malgrupp", ())),
             localities=tuple(data.get("ort", ())),
             legal_forms=tuple(data.get("bolagsform", ())),
+            kinds=tuple(data.get("typ", ())),
             asf_verified=bool(data.get("asf")),
             reserved_share=bool(data.get("reserverat")),
             statuses=tuple(data.get("status", ())),
@@ -80,7 +86,7 @@ class RegistryFilterForm(forms.Form):
             else:
                 labels = dict(field.choices)
                 for item in value:
-                    active.append((name, item, f"{field.label}: {labels.get(item, item)}"))
+                    active.append((name, item, format_html("{}: {}", field.label, labels.get(item, item))))
         return active
 
 
@@ -108,7 +114,8 @@ class EnterpriseForm(forms.ModelForm):
         help_texts = {
             "short_description": _("One or two sentences shown in the registry list."),
             "description": with_personal_data_reminder(),
-            "figures_year": _("The year the figures below refer to."),
+            "figures_year": _("The year the figures below refer to. A new year adds its figures; a year "
+                              "already given corrects that year's figures. Other years' figures are kept."),
             "employees": _("Counts only, never names or other information about persons."),
             "participants": _("People in work practice, work training or work-oriented rehabilitation."),
         }
@@ -119,6 +126,18 @@ class EnterpriseForm(forms.ModelForm):
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
         if self.instance.pk:
             self.initial["organisation_number"] = self.instance.organisation_number_display
+
+    def clean(self):
+        cleaned = super().clean()
+        year = cleaned.get("figures_year")
+        if year is None and self.instance.pk and self.instance.figures_year is not None:
+            self.add_error("figures_year", ValidationError(
+                _("Figures already given are kept. Give the year of the figures you add or correct."),
+                code="figures_year_required"))
+        elif year is not None and cleaned.get("employees") is None and cleaned.get("participants") is None:
+            self.add_error("employees", ValidationError(
+                _("Give at least the number of employees or of participants for the year."), code="no_figures"))
+        return cleaned
 
     def clean_organisation_number(self):
         number = normalise(self.cleaned_data["organisation_number"])
@@ -160,7 +179,8 @@ class ClaimForm(forms.Form):
 class ServiceCategoryForm(forms.ModelForm):
     class Meta:
         model = ServiceCategory
-        fields = ["name"]
+        fields = ["name", "name_en"]
+        help_texts = {"name_en": _("Shown on English pages; the Swedish name is shown where this is empty.")}
 
     def clean_name(self):
         # The address slug comes from the name: refuse here what would

@@ -12,6 +12,7 @@ SECTION_LABELS = {
     "review": _("Checks waiting for review"),
     "waiting": _("Waiting for the enterprise to answer"),
     "renewal": _("Checks due for renewal"),
+    "confirmation": _("To confirm: entries without a representative"),
 }
 SORT_LABELS = {
     "oldest": _("Waiting longest first"),

@@ -12,8 +12,19 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
+from .confirmation import unrepresented_to_confirm
 from .constants import PublicationStatus
-from .models import CriterionAssessment, DefinitionCheck, Enterprise, Representation, ServiceCategory, TargetGroup
+from .models import (
+    CriterionAssessment,
+    DefinitionCheck,
+    Enterprise,
+    EnterpriseFigures,
+    Representation,
+    ServiceCategory,
+    TargetGroup,
+)
+from .models.enterprise import asf_current_q
+from .reserved_share import meets_reserved_share_now
 from .search import apply_search
 
 SORTS = {
@@ -48,6 +59,11 @@ def with_list_relations(queryset: QuerySet) -> QuerySet:
     )
 
 
+def with_figures(queryset: QuerySet) -> QuerySet:
+    """Every year's figures of each enterprise, latest first, in one query."""
+    return queryset.prefetch_related(Prefetch("figures", queryset=EnterpriseFigures.objects.order_by("-year")))
+
+
 def registry_list(query: RegistryQuery, *, include_unpublished: bool = False) -> QuerySet[Enterprise]:
     queryset = Enterprise.objects.all()
     if include_unpublished:
@@ -74,9 +90,9 @@ def registry_list(query: RegistryQuery, *, include_unpublished: bool = False) ->
     if query.kinds:
         queryset = queryset.filter(kind__in=query.kinds)
     if query.asf_verified:
-        queryset = queryset.filter(asf_valid_until__gte=timezone.localdate())
+        queryset = queryset.filter(asf_current_q(timezone.localdate()))
     if query.reserved_share:
-        queryset = queryset.filter(meets_reserved_share=True)
+        queryset = queryset.filter(meets_reserved_share_now())
     queryset, ranked = apply_search(queryset, query.text)
     if query.sort in SORTS:
         ordering = SORTS[query.sort]
@@ -185,6 +201,7 @@ WORK_LIST_SECTIONS = {
     "review": "checks_to_review",
     "waiting": "waiting_for_enterprise",
     "renewal": "due_for_renewal",
+    "confirmation": "to_confirm",
 }
 WORK_LIST_SORTS = ("oldest", "newest", "name")
 _SECTION_ORDER = {
@@ -193,12 +210,13 @@ _SECTION_ORDER = {
     "checks_to_review": ("submitted_at", "-submitted_at", "enterprise__name"),
     "waiting_for_enterprise": ("submitted_at", "-submitted_at", "enterprise__name"),
     "due_for_renewal": ("asf_valid_until", "-asf_valid_until", "name"),
+    "to_confirm": ("last_confirmed_on", "-last_confirmed_on", "name"),
 }
 # Rows whose enterprise is the filtered one: the enterprise itself, or the
 # claim's or check's enterprise.
 _ENTERPRISE_PATH = {
     "awaiting_publication": "", "pending_claims": "enterprise__", "checks_to_review": "enterprise__",
-    "waiting_for_enterprise": "enterprise__", "due_for_renewal": "",
+    "waiting_for_enterprise": "enterprise__", "due_for_renewal": "", "to_confirm": "",
 }
 
 
@@ -223,6 +241,8 @@ def work_list(*, sections=(), kind: str = "", locality: str = "", sort: str = "o
         .select_related("enterprise"),
         "due_for_renewal": Enterprise.objects.filter(asf_valid_until__isnull=False, asf_valid_until__lte=soon)
         .exclude(definition_checks__status__in=[DefinitionCheck.Status.SUBMITTED, DefinitionCheck.Status.MORE_INFO]),
+        # The yearly confirmation of entries nobody represents (enterprises/confirmation.py).
+        "to_confirm": unrepresented_to_confirm().defer(*SEARCH_FIELDS),
     }
     position = WORK_LIST_SORTS.index(sort) if sort in WORK_LIST_SORTS else 0
     shown = {WORK_LIST_SECTIONS[key] for key in work_list_shown(sections)}
@@ -241,5 +261,5 @@ def work_list(*, sections=(), kind: str = "", locality: str = "", sort: str = "o
 
 def reserved_contract_suppliers() -> QuerySet[Enterprise]:
     return with_list_relations(
-        Enterprise.objects.filter(publication_status=PublicationStatus.PUBLISHED, meets_reserved_share=True)
+        Enterprise.objects.filter(meets_reserved_share_now(), publication_status=PublicationStatus.PUBLISHED)
     ).order_by("name")

@@ -9,15 +9,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from .constants import PublicationStatus
-from .models import DefinitionCheck, Enterprise, Representation, ServiceCategory
+from .confirmation import mark_confirmed
+from .constants import ConfirmedBy, PublicationStatus
+from .figures import YearFigures, copy_latest_onto, figures_merge, figures_record
+from .models import DefinitionCheck, Enterprise, EnterpriseFigures, Representation, ServiceCategory
 
 # A change to these makes a published enterprise go back to review.
 REVIEWED_FIELDS = ("name", "organisation_number")
 
 
 # Paths under /foretag/ that a slug must not shadow.
-RESERVED_SLUGS = {"registrera", "mina", "arbetslista", "kategorier", "ansprak"}
+RESERVED_SLUGS = {"registrera", "mina", "arbetslista", "kategorier", "ansprak", "import"}
 
 
 def swedish_slug(text: str) -> str:
@@ -58,9 +60,29 @@ def enterprise_register(*, user, enterprise: Enterprise, categories, target_grou
     """A representative registers an enterprise; a coordinator reviews it."""
     enterprise.slug = unique_slug(enterprise.name)
     enterprise.publication_status = PublicationStatus.AWAITING_REVIEW
+    entered = YearFigures.entered_on(enterprise)
     _save(enterprise, categories=categories, target_groups=target_groups, reason=_("Registered"))
+    if entered is not None:
+        _record_figures(enterprise, entered)
     Representation.objects.create(user=user, enterprise=enterprise, status=Representation.Status.CONFIRMED)
     return enterprise
+
+
+def _record_figures(enterprise: Enterprise, entered: YearFigures) -> str:
+    """Save the year's figures as their own row and make the enterprise's
+    copy its latest row again; a change reason for the history, or ""."""
+    try:
+        _row, outcome = figures_record(enterprise=enterprise, figures=entered)
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "year" in error.error_dict:
+            error.error_dict["figures_year"] = error.error_dict.pop("year")
+        raise
+    copy_latest_onto(enterprise)
+    if outcome == "added":
+        return _("Figures for %(year)s added") % {"year": entered.year}
+    if outcome == "corrected":
+        return _("Figures for %(year)s corrected") % {"year": entered.year}
+    return ""
 
 
 @transaction.atomic
@@ -76,6 +98,18 @@ def enterprise_update(*, user, enterprise: Enterprise, categories, target_groups
         reason = _("Name or organisation number changed: back to review")
     if before.name != enterprise.name:
         enterprise.slug = unique_slug(enterprise.name, exclude_pk=enterprise.pk)
+    # The form edits one year's figures: that year's row, then the
+    # enterprise keeps (a copy of) its latest year, whichever year was edited.
+    entered = YearFigures.entered_on(enterprise)
+    enterprise.full_clean(exclude=["slug"] if not enterprise.slug else None)
+    figures_reason = _record_figures(enterprise, entered) if entered is not None else ""
+    if entered is None:
+        copy_latest_onto(enterprise)
+    # Saving the form is also the year's confirmation (enterprises/confirmation.py).
+    confirmed = mark_confirmed(enterprise, by=ConfirmedBy.OFFICIAL if is_manager else ConfirmedBy.REPRESENTATIVE,
+                               note=_("updated the details") if is_manager else "",
+                               may_republish=is_manager or not changed_reviewed)
+    reason = "; ".join(part for part in (reason, figures_reason, confirmed) if part)
     return _save(enterprise, categories=categories, target_groups=target_groups, reason=reason)
 
 
@@ -87,6 +121,10 @@ def enterprise_publish(*, enterprise: Enterprise) -> Enterprise:
     enterprise.publication_status = PublicationStatus.PUBLISHED
     enterprise.unpublished_reason = ""
     enterprise.published_at = enterprise.published_at or timezone.now()
+    # The coordinator has reviewed it: publishing confirms the details.
+    enterprise.unpublished_unconfirmed_on = None
+    enterprise.last_confirmed_on, enterprise.last_confirmed_by = timezone.localdate(), ConfirmedBy.OFFICIAL
+    enterprise.confirmation_note = ""
     return _save(enterprise, reason=_("Published"))
 
 
@@ -97,6 +135,7 @@ def enterprise_unpublish(*, enterprise: Enterprise, reason: str) -> Enterprise:
     enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     enterprise.publication_status = PublicationStatus.UNPUBLISHED
     enterprise.unpublished_reason = reason.strip()
+    enterprise.unpublished_unconfirmed_on = None  # a confirmation no longer brings it back
     return _save(enterprise, reason=_("Unpublished: %(reason)s") % {"reason": reason.strip()})
 
 
@@ -141,6 +180,7 @@ def enterprise_merge(*, duplicate: Enterprise, into: Enterprise) -> Enterprise:
     if into.definition_checks.exclude(status=DefinitionCheck.Status.DECIDED).exists():
         open_checks.delete()  # the kept enterprise's own check in progress wins
     duplicate.definition_checks.update(enterprise=into)
+    figures_merge(duplicate=duplicate, into=into)
     _move_other_records(duplicate=duplicate, into=into)
     enterprise_refresh_asf_status(enterprise=into)
     duplicate.merged_into = into
@@ -154,7 +194,7 @@ def enterprise_merge(*, duplicate: Enterprise, into: Enterprise) -> Enterprise:
 def _move_other_records(*, duplicate: Enterprise, into: Enterprise) -> None:
     """Whatever else points at the duplicate (support requests, agreements,
     records of apps added later) follows it to the kept enterprise."""
-    handled = {Representation, DefinitionCheck, Enterprise}
+    handled = {Representation, DefinitionCheck, Enterprise, EnterpriseFigures}
     for relation in Enterprise._meta.related_objects:
         if not relation.one_to_many or relation.hidden or relation.related_model in handled:
             continue
@@ -162,25 +202,45 @@ def _move_other_records(*, duplicate: Enterprise, into: Enterprise) -> None:
         relation.related_model._base_manager.filter(**{name: duplicate}).update(**{name: into})
 
 
-def enterprise_refresh_asf_status(*, enterprise: Enterprise) -> None:
+def enterprise_refresh_asf_status(*, enterprise: Enterprise, reason: str = "", user=None) -> None:
     """Copy the latest decided check's outcome onto the enterprise, so lists
-    can filter on it. A newer negative decision removes the badge."""
+    can filter on it. A newer negative decision removes the badge. A check
+    sent in while the verification is still valid is a renewal: the entry
+    stays ASF ("renewal in progress") until it is decided, even past the
+    expiry date. With a ``reason`` the step is kept in the entry's history."""
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     latest = (
         enterprise.definition_checks.filter(status=DefinitionCheck.Status.DECIDED)
         .order_by("-decided_on", "-pk")
         .first()
     )
     positive = latest is not None and latest.is_asf
-    Enterprise.objects.filter(pk=enterprise.pk).update(
-        asf_verified_on=latest.decided_on if positive else None,
-        asf_valid_until=latest.valid_until if positive else None,
-        updated_at=timezone.now(),  # the cached statistics key on the latest change
-    )
+    enterprise.asf_verified_on = latest.decided_on if positive else None
+    enterprise.asf_valid_until = latest.valid_until if positive else None
+    waiting = enterprise.definition_checks.filter(
+        status__in=[DefinitionCheck.Status.SUBMITTED, DefinitionCheck.Status.MORE_INFO]
+    ).exists()
+    today = timezone.localdate()
+    if not waiting:
+        enterprise.asf_renewal_submitted_on = None
+    elif enterprise.asf_renewal_submitted_on is None and positive and latest.valid_until >= today:
+        enterprise.asf_renewal_submitted_on = today
+    if reason:
+        enterprise._change_reason = reason
+        enterprise._history_user = user
+        enterprise.save(update_fields=[*ASF_STATUS_FIELDS, "updated_at"])  # updated_at: the cache keys
+    else:
+        Enterprise.objects.filter(pk=enterprise.pk).update(
+            **{name: getattr(enterprise, name) for name in ASF_STATUS_FIELDS}, updated_at=timezone.now()
+        )
+
+
+ASF_STATUS_FIELDS = ("asf_verified_on", "asf_valid_until", "asf_renewal_submitted_on")
 
 
 @transaction.atomic
-def service_category_create(*, name: str) -> ServiceCategory:
-    category = ServiceCategory(name=name.strip(), slug=swedish_slug(name))
+def service_category_create(*, name: str, name_en: str = "") -> ServiceCategory:
+    category = ServiceCategory(name=name.strip(), name_en=name_en.strip(), slug=swedish_slug(name))
     category.full_clean()
     category.save()
     return category

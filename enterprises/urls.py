@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checks, entries, registry, representation
+from .views import checks, confirmation, entries, imports, registry, representation
 
 app_name = "enterprises"
 
@@ -14,6 +14,13 @@ urlpatterns = [
     path("export.xlsx", registry.RegistryExportView.as_view(file_format="xlsx"), name="registry_export_xlsx"),
     path("reserverade-kontrakt.csv", registry.ReservedContractsExportView.as_view(), name="reserved_export"),
     path("ansprak/<int:pk>/", representation.RepresentationDecisionView.as_view(), name="representation_decide"),
+    path("import/", imports.ImportStartView.as_view(), name="import_start"),
+    path("import/mall.csv", imports.ImportTemplateView.as_view(file_format="csv"), name="import_template_csv"),
+    path("import/mall.xlsx", imports.ImportTemplateView.as_view(file_format="xlsx"), name="import_template_xlsx"),
+    path("import/<int:pk>/kolumner/", imports.ImportMappingView.as_view(), name="import_mapping"),
+    path("import/<int:pk>/forhandsgranskning/", imports.ImportPreviewView.as_view(), name="import_preview"),
+    path("import/<int:pk>/klar/", imports.ImportDoneView.as_view(), name="import_done"),
+    path("import/<int:pk>/avbryt/", imports.ImportCancelView.as_view(), name="import_cancel"),
     path("<slug:slug>/", registry.EnterpriseDetailView.as_view(), name="detail"),
     path("<slug:slug>/andra/", entries.EnterpriseUpdateView.as_view(), name="update"),
     path("<slug:slug>/historik/", entries.EnterpriseHistoryView.as_view(), name="history"),
@@ -21,6 +28,7 @@ urlpatterns = [
     path("<slug:slug>/avpublicera/", entries.EnterpriseUnpublishView.as_view(), name="unpublish"),
     path("<slug:slug>/sammanfoga/", entries.EnterpriseMergeView.as_view(), name="merge"),
     path("<slug:slug>/foretrad/", representation.EnterpriseClaimView.as_view(), name="claim"),
+    path("<slug:slug>/bekrafta/", confirmation.EnterpriseConfirmView.as_view(), name="confirm"),
     path("<slug:slug>/kontroll/starta/", checks.CheckStartView.as_view(), name="check_start"),
     path("<slug:slug>/kontroll/", checks.CheckFillView.as_view(), name="check_fill"),
     path("<slug:slug>/kontroll/<int:pk>/granska/", checks.CheckReviewView.as_view(), name="check_review"),

@@ -75,8 +75,9 @@ def check_move(*, check: DefinitionCheck, action: str, user, comment: str = "",
         check._change_reason = comment or str(move.label)
         check._history_user = user
         check.save()
-        if action == "decide":
-            enterprise_refresh_asf_status(enterprise=check.enterprise)
+        renewal = check.enterprise.asf_renewal_submitted_on is not None or _is_renewal(check)
+        enterprise_refresh_asf_status(enterprise=check.enterprise, reason=_history_reason(check, action, renewal),
+                                      user=user)
         notifications.notify_check_moved(check_id=check.pk, action=action)
     return check
 
@@ -124,6 +125,25 @@ def _record_verdicts(check, verdicts, *, final: bool) -> list[CriterionAssessmen
     for assessment in assessments:
         assessment.save(update_fields=["verdict", "reasoning"])
     return assessments
+
+
+def _is_renewal(check: DefinitionCheck) -> bool:
+    """A check sent in while the enterprise's verification is still valid."""
+    valid_until = check.enterprise.asf_valid_until
+    return valid_until is not None and valid_until >= timezone.localdate()
+
+
+def _history_reason(check: DefinitionCheck, action: str, renewal: bool) -> str:
+    """The step as the entry's history tells it."""
+    if action == "submit":
+        if renewal:
+            return _("ASF renewal check submitted: the entry stays ASF (renewal in progress) until it is decided")
+        return _("ASF check submitted")
+    if action == "request_info":
+        return _("More information requested for the ASF check")
+    if check.is_asf:
+        return _("ASF check approved: valid until %(date)s") % {"date": check.valid_until.isoformat()}
+    return _("ASF check decided: the definition is not met")
 
 
 _HANDLERS = {"submit": _submit, "request_info": _request_info, "decide": _decide}

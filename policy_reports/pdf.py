@@ -135,6 +135,10 @@ def compiled_report_pdf(compiled) -> bytes:
                 [_("Published enterprises at the end of the year"), number(registry.enterprises)],
                 [_("Growth over the year"), number(registry.growth)],
                 [_("Verified work-integrating social enterprises (ASF)"), number(registry.verified_asf)],
+                [_("Employees, by the figures for %(year)s") % {"year": registry.year}, number(registry.employees)],
+                [_("of whom from the target groups"), number(registry.employees_from_target_groups)],
+                [_("Participants in work training or rehabilitation"), number(registry.participants)],
+                [_("Enterprises without figures for the year"), number(registry.figures_missing)],
             ],
             styles, col_widths=[120 * mm, 40 * mm],
         ),
@@ -197,10 +201,10 @@ def review_basis_pdf(basis) -> bytes:
             story.append(Paragraph(text(_("Did not report: %(names)s") % {"names": names}), styles["small"]))
     story.append(Paragraph(text(_("The registry, year by year")), styles["h2"]))
     rows = [[_("Year"), _("Enterprises"), _("Growth"), _("Verified ASF"), _("Employees"),
-             _("of whom from the target groups"), _("Participants")]]
+             _("of whom from the target groups"), _("Participants"), _("Enterprises without figures for the year")]]
     rows += [
         [str(row.year), number(row.enterprises), number(row.growth), number(row.verified_asf), number(row.employees),
-         number(row.employees_from_target_groups), number(row.participants)]
+         number(row.employees_from_target_groups), number(row.participants), number(row.figures_missing)]
         for row in basis.registry
     ]
     story.append(_table(rows, styles))

@@ -6,9 +6,10 @@ queries whatever the number of enterprises or years."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q
 
 from enterprises.constants import PublicationStatus
+from enterprises.figures_reads import figures_totals_by_year, missing_aggregates
 from enterprises.models import DefinitionCheck, Enterprise
 
 from .dates import year_end
@@ -36,8 +37,11 @@ def _verified_asf_on(day: date) -> Q:
     return Q(asf_verified_on__lte=day, asf_valid_until__gte=day) | Q(Exists(decided_check))
 
 
-def registry_counts(*, days: list[date]) -> dict[date, dict[str, int]]:
-    """Published enterprises created up to each day, and verified ASF on it."""
+def registry_counts(*, days: list[date], missing_years=()) -> dict[date, dict[str, int]]:
+    """Published enterprises created up to each day, and verified ASF on it;
+    with ``missing_years``, also (under the key "missing", per year) the
+    published enterprises without figures for each of those years, in the
+    same query."""
     if not days:
         return {}
     aggregates = {}
@@ -49,11 +53,15 @@ def registry_counts(*, days: list[date]) -> dict[date, dict[str, int]]:
     )
     published = _published().aggregate(
         **{key: value for key, value in aggregates.items() if key.startswith("enterprises_")},
+        **missing_aggregates(missing_years),
     )
-    return {
+    counts = {
         day: {"enterprises": published[f"enterprises_{index}"], "verified_asf": totals[f"asf_{index}"]}
         for index, day in enumerate(days)
     }
+    if missing_years:
+        counts["missing"] = {year: published[f"missing_{year}"] for year in missing_years}
+    return counts
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ class RegistryYear:
     employees: int = 0
     employees_from_target_groups: int = 0
     participants: int = 0
+    # Published enterprises in the registry by the year's end that gave no
+    # figures for the year: shown as missing, not counted as zero.
+    figures_missing: int = 0
 
     @property
     def growth(self) -> int:
@@ -74,35 +85,16 @@ class RegistryYear:
 
 def people_by_year(*, years: list[int]) -> dict[int, dict[str, int]]:
     """Employees, of whom from the target groups, and participants, summed
-    over published enterprises whose figures refer to each year."""
-    rows = (
-        _published()
-        .filter(figures_year__in=years)
-        .values("figures_year")
-        .annotate(
-            reporting=Count("pk"),
-            employees_sum=Sum("employees"),
-            from_groups_sum=Sum("employees_from_target_groups"),
-            participants_sum=Sum("participants"),
-        )
-        .order_by()
-    )
-    return {
-        row["figures_year"]: {
-            "reporting_figures": row["reporting"],
-            "employees": row["employees_sum"] or 0,
-            "employees_from_target_groups": row["from_groups_sum"] or 0,
-            "participants": row["participants_sum"] or 0,
-        }
-        for row in rows
-    }
+    over published enterprises' figures for each year (that year's own
+    figures, never a later year's)."""
+    return figures_totals_by_year(_published(), years)
 
 
 def registry_years(*, years: list[int]) -> list[RegistryYear]:
     """The registry's trend: one row per year (counted at the year's end)."""
     years = sorted(years)
     ends = sorted({year_end(y) for y in years} | {year_end(y - 1) for y in years})
-    counts = registry_counts(days=ends)
+    counts = registry_counts(days=ends, missing_years=years)
     people = people_by_year(years=years)
     return [
         RegistryYear(
@@ -110,6 +102,7 @@ def registry_years(*, years: list[int]) -> list[RegistryYear]:
             enterprises=counts[year_end(y)]["enterprises"],
             enterprises_previous=counts[year_end(y - 1)]["enterprises"],
             verified_asf=counts[year_end(y)]["verified_asf"],
+            figures_missing=counts["missing"][y],
             **people.get(y, {}),
         )
         for y in years

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
+from .api import dcat as api_dcat
 from .api import docs as api_docs
 
 urlpatterns = [
@@ -34,6 +35,8 @@ urlpatterns = [
     path("api/schema/", login_not_required(SpectacularAPIView.as_view(
         api_version=settings.SPECTACULAR_SETTINGS["VERSION"])), name="api_schema"),
     path("api/", api_docs.api_reference, name="api_docs"),
+    # The DCAT-AP-SE description of the open datasets (issue 15), JSON-LD.
+    path("api/dcat/", api_dcat.catalog, name="api_dcat"),
     path("api/explorer/", login_not_required(SpectacularSwaggerSplitView.as_view(
         url_name="api_schema", template_name="api/explorer.html")), name="api_explorer"),
     path("statistik/", include("sotenas_portal.statistics.urls")),

@@ -4,13 +4,16 @@ for the annual policy report."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, Count, DateField, F, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from accounts.roles import is_administrator, is_policy_coordinator
 from core.dates import median_days, start_of_day
+from core.names import name_html
 from enterprises.constants import PublicationStatus
 
 from .constants import ENDED_STATES, OPEN_STATES, AgreementKind, Outcome, RequestState
@@ -244,9 +247,15 @@ class PublicAgreement:
     """What the public may know about an agreement: never its value."""
 
     title: str
-    department: str
+    department_sv: str
     start_date: date
     end_date: date | None
+    department_en: str = ""
+
+    @property
+    def department(self) -> SafeString:
+        """The department's name in the page's language (``core.names``)."""
+        return name_html(SimpleNamespace(name=self.department_sv, name_en=self.department_en))
 
 
 def public_agreements_for(enterprise, *, today: date | None = None) -> list[PublicAgreement]:
@@ -257,7 +266,7 @@ def public_agreements_for(enterprise, *, today: date | None = None) -> list[Publ
         agreements_in_force(on_date=today or timezone.localdate())
         .filter(enterprise=enterprise, is_public=True)
         .order_by("-start_date", "title")
-        .values_list("title", "department__name", "start_date", "end_date")
+        .values_list("title", "department__name", "start_date", "end_date", "department__name_en")
     )
     return [PublicAgreement(*row) for row in rows]
 

@@ -15,12 +15,12 @@ def add_people(b: Build) -> None:
     rng, today, sizes, copier, close, log, rows = b.rng, b.today, b.sizes, b.copier, b.close, b.log, b.rows
     n_departments = sizes["departments"]
     departments = copier("departments", Department,
-                         ["id", "name", "kind", "contact_email", "is_active", "created_at"])
+                         ["id", "name", "name_en", "kind", "contact_email", "is_active", "created_at"])
     base_time = datetime.combine(today - timedelta(days=3650), clock(8), tzinfo=UTC)
     for d in range(1, n_departments + 1):
         kind = "kommunstyrelsen" if d == 1 else ("company" if d % 6 == 0 else "sector")
         name = "Kommunstyrelsens förvaltning" if d == 1 else f"{SECTORS[d % len(SECTORS)]} {d:03d}"
-        departments.add(d, name, kind, f"avdelning{d}@bench.example", d % 50 != 0, base_time)
+        departments.add(d, name, "", kind, f"avdelning{d}@bench.example", d % 50 != 0, base_time)
     close(departments)
 
     users = copier("users", User, [

@@ -9,6 +9,7 @@ from enterprises.models import (
     CriterionAssessment,
     DefinitionCheck,
     Enterprise,
+    EnterpriseFigures,
     Representation,
     ServiceCategory,
     TargetGroup,
@@ -45,13 +46,17 @@ def add_registry(b: Build) -> None:
         "locality", "visiting_address", "postal_address", "phone", "email", "website", "year_founded",
         "figures_year", "employees", "employees_from_target_groups", "participants", "publication_status",
         "unpublished_reason", "asf_verified_on", "asf_valid_until", "search_document", "created_at",
-        "updated_at", "published_at"])
+        "updated_at", "published_at", "last_confirmed_on", "last_confirmed_by", "confirmation_note"])
     through_categories = copier("enterprise_categories", Enterprise.service_categories.through,
                                 ["enterprise", "servicecategory"])
     through_groups = copier("enterprise_target_groups", Enterprise.target_groups.through,
                             ["enterprise", "targetgroup"])
     representations = copier("representations", Representation,
                              ["user", "enterprise", "status", "message", "created_at"])
+    # The enterprise's figures are a copy of its latest year's row (enterprises/figures.py).
+    figure_rows = copier("enterprise_figures", EnterpriseFigures, [
+        "enterprise", "year", "employees", "employees_from_target_groups", "participants", "created_at",
+        "updated_at"])
     checks = copier("definition_checks", DefinitionCheck, [
         "id", "enterprise", "status", "created_by", "created_at", "submitted_at", "info_request", "decided_by",
         "decided_on", "valid_until", "is_asf"])
@@ -131,7 +136,10 @@ def add_registry(b: Build) -> None:
             rng.randint(1900, today.year),
             *figures, status, "Uppgifterna är inaktuella." if status == "unpublished" else "",
             verified_on, valid_until, document.lower(), created, created, published_at,
+            (published_at or created).date(), "", "",
         )
+        if figures[0] is not None:
+            figure_rows.add(e, *figures, created, created)
         for pk in chosen_sorted:
             through_categories.add(e, pk)
         for pk in groups:
@@ -140,6 +148,6 @@ def add_registry(b: Build) -> None:
             representations.add(rng.choice(representative_ids), e, "confirmed", "", created)
         if status == "published":
             published_ids.append(e)
-    close(enterprises, through_categories, through_groups, representations, checks, assessments)
+    close(enterprises, through_categories, through_groups, representations, checks, assessments, figure_rows)
     log(f"{rows['enterprises']} enterprises, {rows['definition_checks']} checks")
     b.official_ids, b.published_ids, b.expired_checks = official_ids, published_ids, expired_checks

@@ -13,7 +13,8 @@ FILLED_TABLES = [
     "support_agreementattachment", "support_agreement", "support_supportrequest", "support_referencecounter",
     "enterprises_evidence", "enterprises_criterionassessment", "enterprises_definitioncheck",
     "enterprises_representation", "enterprises_enterprise_service_categories",
-    "enterprises_enterprise_target_groups", "enterprises_enterprise", "accounts_membership",
+    "enterprises_enterprise_target_groups", "enterprises_enterprisefigures", "enterprises_enterprise",
+    "accounts_membership",
     "accounts_department", "django_session", "accounts_user",
 ]
 

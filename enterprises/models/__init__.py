@@ -4,6 +4,8 @@ Choices and fixed figures live in ``enterprises.constants``."""
 
 from .checks import CriterionAssessment, DefinitionCheck, Evidence
 from .enterprise import Enterprise, meets_reserved_share_expression
+from .figures import EnterpriseFigures
+from .imports import EnterpriseImport, EnterpriseImportRow
 from .representation import Representation
 from .vocabularies import ServiceCategory, TargetGroup
 
@@ -11,6 +13,9 @@ __all__ = [
     "CriterionAssessment",
     "DefinitionCheck",
     "Enterprise",
+    "EnterpriseFigures",
+    "EnterpriseImport",
+    "EnterpriseImportRow",
     "Evidence",
     "Representation",
     "ServiceCategory",

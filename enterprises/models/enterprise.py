@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,11 +16,14 @@ from core.uploads import private_upload_path  # noqa: F401 - migrations refer to
 from ..constants import (
     RESERVED_CONTRACT_SHARE_PERCENT,
     ActorKind,
+    ConfirmedBy,
     LegalForm,
     Locality,
     PublicationStatus,
 )
 from ..orgnr import formatted, validate_organisation_number
+from ..reserved_share import ReservedShare, reserved_share_of
+from .figures import FIGURE_FIELDS, keep_figures_of
 from .vocabularies import ServiceCategory, TargetGroup
 
 
@@ -34,6 +38,12 @@ def meets_reserved_share_expression():
         When(GreaterThanOrEqual(from_groups * 100, people * RESERVED_CONTRACT_SHARE_PERCENT), then=Value(True)),
         default=Value(False),
     )
+
+
+def asf_current_q(today) -> Q:
+    """Enterprises that count as ASF on ``today``: a verification still
+    valid, or a renewal sent in on time that waits for its decision."""
+    return Q(asf_valid_until__gte=today) | Q(asf_renewal_submitted_on__isnull=False)
 
 
 class Enterprise(models.Model):
@@ -70,7 +80,9 @@ class Enterprise(models.Model):
     year_founded = models.PositiveSmallIntegerField(
         _("year founded"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)]
     )
-    # Aggregate figures only: never data about a person.
+    # Aggregate figures only: never data about a person. A copy of the
+    # latest EnterpriseFigures row (enterprises/figures.py keeps it so), for
+    # the lists' filters; every year's figures are in ``figures``.
     figures_year = models.PositiveSmallIntegerField(
         _("year of the figures"), null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -95,6 +107,11 @@ class Enterprise(models.Model):
     # sort on the ASF status without a subquery per row.
     asf_verified_on = models.DateField(_("ASF verified on"), null=True, blank=True, editable=False)
     asf_valid_until = models.DateField(_("ASF check valid until"), null=True, blank=True, editable=False)
+    # Set while a renewal check sent in before the verification expired waits
+    # for its decision: the entry stays ASF ("renewal in progress") meanwhile.
+    asf_renewal_submitted_on = models.DateField(
+        _("ASF renewal submitted on"), null=True, blank=True, editable=False
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_duplicates",
         verbose_name=_("merged into"),
@@ -112,9 +129,24 @@ class Enterprise(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Yearly confirmation (enterprises/confirmation.py): when the details were
+    # last confirmed and by whom, as a role (blank: carried over from the last
+    # update when confirmation began); an official's note of how; the day the
+    # latest yearly request went out; and, while the entry is unpublished for
+    # not being confirmed, the day that happened (a confirmation republishes it).
+    last_confirmed_on = models.DateField(_("last confirmed"), default=timezone.localdate, editable=False)
+    last_confirmed_by = models.CharField(
+        _("last confirmed by"), max_length=20, choices=ConfirmedBy, blank=True, editable=False
+    )
+    confirmation_note = models.CharField(_("note on the confirmation"), max_length=200, blank=True, editable=False)
+    confirmation_requested_on = models.DateField(_("confirmation requested"), null=True, blank=True, editable=False)
+    unpublished_unconfirmed_on = models.DateField(
+        _("unpublished for not being confirmed"), null=True, blank=True, editable=False
+    )
 
     history = HistoricalRecords(
-        excluded_fields=["meets_reserved_share", "search_document", "search_vector", "updated_at"]
+        excluded_fields=["meets_reserved_share", "search_document", "search_vector", "updated_at"],
+        m2m_fields=[service_categories, target_groups],
     )
 
     class Meta:
@@ -127,6 +159,8 @@ class Enterprise(models.Model):
             models.Index(fields=["publication_status", "-asf_verified_on"]),
             # The cached statistics key on the latest change (an indexed max).
             models.Index(fields=["updated_at"], name="enterprise_updated_at_idx"),
+            # The yearly confirmation's sweep: published entries by when last confirmed.
+            models.Index(fields=["publication_status", "last_confirmed_on"], name="enterprise_confirmed_idx"),
             # PostgreSQL also has a GIN index on search_vector and a partial
             # index of the published rows (migration 0004, in SQL: SQLite
             # has neither).
@@ -158,6 +192,12 @@ class Enterprise(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"figures_year", *FIGURE_FIELDS} & set(update_fields):
+            keep_figures_of(self)  # the figures' own row per year, and this copy of the latest
+
     def get_absolute_url(self) -> str:
         return reverse("enterprises:detail", kwargs={"slug": self.slug})
 
@@ -168,6 +208,19 @@ class Enterprise(models.Model):
     @property
     def is_published(self) -> bool:
         return self.publication_status == PublicationStatus.PUBLISHED
+
+    @property
+    def reserved_share(self) -> ReservedShare:
+        """The reserved-contract indicator from the latest year's figures."""
+        return reserved_share_of(self)
+
+    @property
+    def asf_renewal_pending(self) -> bool:
+        return self.asf_renewal_submitted_on is not None
+
+    def is_asf_on(self, today) -> bool:
+        """Counts as ASF on ``today`` (see ``asf_current_q``)."""
+        return self.asf_renewal_pending or bool(self.asf_valid_until and self.asf_valid_until >= today)
 
     @property
     def people_working(self) -> int | None:

@@ -8,7 +8,6 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from accounts.selectors import history_of
 from core.forms import add_service_errors
 
 from .. import services
@@ -18,6 +17,7 @@ from ..forms import (
     ServiceCategoryForm,
     UnpublishForm,
 )
+from ..history import enterprise_history
 from ..models import ServiceCategory
 from .common import EnterpriseObjectMixin
 
@@ -130,7 +130,7 @@ class EnterpriseHistoryView(EnterpriseObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(object=self.enterprise, history_rows=history_of(self.enterprise),
+        context.update(object=self.enterprise, history_rows=enterprise_history(self.enterprise),
                        back_url=self.enterprise.get_absolute_url())
         return context
 
@@ -145,7 +145,8 @@ class ServiceCategoryView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            category = services.service_category_create(name=form.cleaned_data["name"])
+            category = services.service_category_create(name=form.cleaned_data["name"],
+                                                        name_en=form.cleaned_data.get("name_en", ""))
         except ValidationError as error:  # e.g. the same name added at the same moment
             add_service_errors(form, error)
             return self.form_invalid(form)

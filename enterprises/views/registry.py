@@ -12,7 +12,8 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core import exports as tabular
 
-from .. import exports, selectors
+from .. import confirmation, exports, selectors
+from ..figures import figures_of
 from ..forms import (
     RegistryFilterForm,
 )
@@ -87,6 +88,10 @@ class EnterpriseDetailView(EnterpriseObjectMixin, TemplateView):
             may_fill_check=user.has_perm("enterprises.fill_check", enterprise),
             may_claim=user.has_perm("enterprises.claim_enterprise")
             and not enterprise.representations.filter(user=user).exists(),
+            # The yearly confirmation (enterprises/confirmation.py).
+            confirmation_overdue=confirmation.shows_notice(enterprise),
+            may_confirm=confirmation.is_asked(enterprise)
+            and user.has_perm("enterprises.confirm_enterprise", enterprise),
         )
         if user.has_perm("enterprises.view_check", enterprise):
             context["checks"] = list(selectors.checks_of(enterprise))
@@ -95,6 +100,7 @@ class EnterpriseDetailView(EnterpriseObjectMixin, TemplateView):
         if context["may_see_internal"]:
             context["representatives"] = selectors.representatives_of(enterprise)
             context["hints"] = orgnr_hints(enterprise)
+            context["figures_years"] = figures_of(enterprise)  # every year's, latest first
         # The agreements section comes from support ({% enterprise_agreements %}).
         return context
 
@@ -119,8 +125,8 @@ class RegistryExportView(View):
         rows = exports.rows(enterprises, for_officials=for_officials)
         filename = f"foretagsregistret-{timezone.localdate():%Y-%m-%d}.{self.file_format}"
         if self.file_format == "xlsx":
-            return tabular.xlsx_response(filename, header, rows, title=_("Registry"))
-        return tabular.csv_response(filename, header, rows)
+            return tabular.xlsx_response(filename, header, rows, title=_("Registry"), open_data=not for_officials)
+        return tabular.csv_response(filename, header, rows, open_data=not for_officials)
 
 
 class ReservedContractsExportView(PermissionRequiredMixin, View):

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 
+from core import licence
+
 METHODS = ("get", "head", "options")
 
 
@@ -17,7 +19,7 @@ def _schema_type(schema: dict) -> str:
     if schema.get("type") == "array":
         return f"array of {_schema_type(schema.get('items', {}))}"
     if "enum" in schema:
-        return ", ".join(str(v) for v in schema["enum"])
+        return ", ".join(str(v) if v != "" else '""' for v in schema["enum"])
     return schema.get("type", "")
 
 
@@ -51,4 +53,5 @@ def api_reference(request):
     schema = SchemaGenerator().get_schema(request=None, public=True)
     return render(request, "api/docs.html", {
         "info": schema.get("info", {}), "operations": operations(schema),
+        "licence": {"name": licence.CC0_NAME, "url": licence.CC0_URL},
     })

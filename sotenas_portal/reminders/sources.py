@@ -4,7 +4,7 @@ Each source yields ``Due`` items for one day; the sweep turns them into
 outbox messages, one per recipient, keyed so each goes out once."""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -26,6 +26,7 @@ from support.constants import OPEN_STATES
 from support.models import Agreement, SupportRequest
 from support.notifications import handling_side
 
+from .confirmation import CONFIRMATION_SOURCES
 from .milestones import latest_milestone, milestone_date
 
 
@@ -40,6 +41,9 @@ class Due:
     context: dict = field(default_factory=dict)
     link: str = ""
     offset: int | None = None  # for milestones: later offsets make earlier ones stale
+    # A change the reminder is about, made by the sweep (never in a dry run)
+    # before it sends; False means another sweep already made it: send nothing.
+    apply: Callable[[], bool] | None = None
 
     @property
     def dedup_key(self) -> str:
@@ -194,28 +198,48 @@ def agreement_reminders(today: date) -> Iterator[Due]:
 
 
 def asf_check_reminders(today: date) -> Iterator[Due]:
-    horizon = today + timedelta(days=max(settings.REMINDER_ASF_CHECK_DAYS_BEFORE))
+    """Reminders before an ASF verification expires (``REMINDER_ASF_CHECK_DAYS_BEFORE``
+    and on the day) to the representatives and the coordinator, to the
+    coordinator alone when nobody represents the enterprise; the day after,
+    without a renewal, the coordinator is told the badge has gone. A renewal
+    sent in on time stops them: the entry stays ASF until it is decided."""
+    horizon = today + timedelta(days=max(settings.REMINDER_ASF_CHECK_DAYS_BEFORE, default=0))
+    since = today - timedelta(days=1 + settings.REMINDER_ASF_EXPIRY_CATCH_UP_DAYS)
     enterprises = Enterprise.objects.filter(
-        asf_valid_until__isnull=False, asf_valid_until__gte=today, asf_valid_until__lte=horizon
-    ).prefetch_related(
+        asf_valid_until__isnull=False, asf_valid_until__gte=since, asf_valid_until__lte=horizon,
+        asf_renewal_submitted_on__isnull=True, merged_into__isnull=True,
+    ).order_by("asf_valid_until", "pk").prefetch_related(
         Prefetch("representations", queryset=Representation.objects.filter(
             status=Representation.Status.CONFIRMED).select_related("user"))
     )
+    coordinator_recipients = None
     for enterprise in enterprises.iterator(chunk_size=200):
-        offset = latest_milestone(enterprise.asf_valid_until, today,
-                                  days_before=settings.REMINDER_ASF_CHECK_DAYS_BEFORE, on_the_day=False)
+        if coordinator_recipients is None:
+            coordinator_recipients = coordinators()  # once per sweep, whatever the number of enterprises
+        valid_until = enterprise.asf_valid_until
+        subject_key = f"asf-check:{enterprise.pk}:{valid_until.isoformat()}"
+        link = url(enterprise.get_absolute_url())
+        if today > valid_until:
+            expired_on = valid_until + timedelta(days=1)
+            yield Due(
+                kind="asf_expired", subject_key=subject_key, milestone="1", offset=1, milestone_on=expired_on,
+                recipients=coordinator_recipients, template="asf_check_expired",
+                context={"enterprise": enterprise, "expired_on": expired_on}, link=link,
+            )
+            continue
+        offset = latest_milestone(valid_until, today, days_before=settings.REMINDER_ASF_CHECK_DAYS_BEFORE)
         if offset is None:
             continue
-        recipients = user_recipients([r.user for r in enterprise.representations.all()])
-        if not recipients:
-            continue
+        representatives = user_recipients([r.user for r in enterprise.representations.all()])
         yield Due(
-            kind="asf_check",
-            subject_key=f"asf-check:{enterprise.pk}:{enterprise.asf_valid_until.isoformat()}",
-            milestone=str(offset), offset=offset, milestone_on=milestone_date(enterprise.asf_valid_until, offset),
-            recipients=recipients, template="asf_check", context={"enterprise": enterprise},
-            link=url(enterprise.get_absolute_url()),
+            kind="asf_check", subject_key=subject_key, milestone=str(offset), offset=offset,
+            milestone_on=milestone_date(valid_until, offset),
+            recipients=unique(representatives + coordinator_recipients), template="asf_check",
+            context={"enterprise": enterprise, "offset": offset,
+                     "representative_emails": {r.email.lower() for r in representatives}},
+            link=link,
         )
 
 
-SOURCES = [review_reminders, report_reminders, support_reminders, agreement_reminders, asf_check_reminders]
+SOURCES = [review_reminders, report_reminders, support_reminders, agreement_reminders, asf_check_reminders,
+           *CONFIRMATION_SOURCES]

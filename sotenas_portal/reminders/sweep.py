@@ -88,6 +88,8 @@ def iter_sweep(*, today: date | None = None, dry_run: bool = False) -> Iterator[
         for batch in _batches(source(today), BATCH_SIZE):
             sent_offsets = _latest_sent_offsets({due.subject_key for due in batch if due.offset is not None})
             for due in batch:
+                if due.apply is not None and not dry_run and not due.apply():
+                    continue
                 for recipient in due.recipients:
                     planned = _plan_one(due, recipient, today, sent_offsets, dry_run)
                     total, new = total + 1, new + planned.sent

@@ -25,6 +25,13 @@ SPECTACULAR_SETTINGS = {
         "their service categories, target groups and localities, public agreements and aggregate statistics."
     ),
     "VERSION": "1.0.0",
+    # The registry is open data under CC0 1.0 (issue 15, section 5); core/licence.py.
+    "LICENSE": {"name": "CC0 1.0 Universal (Public Domain Dedication)",
+                "url": "http://creativecommons.org/publicdomain/zero/1.0/"},
+    # Filter values that are managed data (categories, target groups) are
+    # listed in the schema as they stand when it is asked for.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "enterprises.api_schema.current_vocabularies"],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -9,6 +9,14 @@ ASF_CHECK_VALID_YEARS = env_int("ASF_CHECK_VALID_YEARS", 2)
 # Officials' work list shows checks that expire within this many days.
 ASF_RENEWAL_WARNING_DAYS = env_int("ASF_RENEWAL_WARNING_DAYS", 60)
 REGISTRY_PAGE_SIZE = 20
+# Yearly confirmation (enterprises/confirmation.py): the month the requests
+# go out (3 = March, after the annual accounts); the public notice after this
+# many months without a confirmation; unpublishing after this many, but never
+# sooner than this many days after the latest request.
+REGISTRY_CONFIRMATION_MONTH = env_int("REGISTRY_CONFIRMATION_MONTH", 3)
+REGISTRY_CONFIRMATION_NOTICE_MONTHS = env_int("REGISTRY_CONFIRMATION_NOTICE_MONTHS", 13)
+REGISTRY_CONFIRMATION_UNPUBLISH_MONTHS = env_int("REGISTRY_CONFIRMATION_UNPUBLISH_MONTHS", 24)
+REGISTRY_CONFIRMATION_LAST_CALL_DAYS = env_int("REGISTRY_CONFIRMATION_LAST_CALL_DAYS", 30)
 
 # Support ------------------------------------------------------------------------
 # A support request gets its first response within this many working days of
@@ -35,4 +43,9 @@ REMINDER_REVIEW_REPEAT_DAYS = env_int("REMINDER_REVIEW_REPEAT_DAYS", 30)
 REMINDER_REPORT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_REPORT_DAYS_BEFORE", ["30", "7"])]
 REMINDER_REPORT_REPEAT_DAYS = env_int("REMINDER_REPORT_REPEAT_DAYS", 7)
 REMINDER_AGREEMENT_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_AGREEMENT_DAYS_BEFORE", ["90", "30"])]
-REMINDER_ASF_CHECK_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_ASF_CHECK_DAYS_BEFORE", ["60"])]
+# ASF checks: reminders this many days before the expiry date and on the day
+# (representatives and the coordinator); the day after, without a renewal, the
+# coordinator is told the badge went. A sweep that was down catches that
+# notice up for this many days after the expiry, not for ever.
+REMINDER_ASF_CHECK_DAYS_BEFORE = [int(d) for d in env_list("REMINDER_ASF_CHECK_DAYS_BEFORE", ["90", "30"])]
+REMINDER_ASF_EXPIRY_CATCH_UP_DAYS = env_int("REMINDER_ASF_EXPIRY_CATCH_UP_DAYS", 30)

@@ -53,7 +53,7 @@ def _rows(series) -> list[dict]:
 class StatisticsApi(APIView):
     def get(self, request):
         summary = selectors.cached_public_summary()
-        kind, locality, category, groups, asf, people = summary["series"]
+        kind, locality, category, groups, asf, people, *_more = summary["series"]
         return Response({
             "published_enterprises": summary["published_enterprises"],
             "verified_asf": summary["verified_asf"],

@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.charts import Series
 from core.dates import median_days
+from core.names import localized_name
 from enterprises.constants import ActorKind, Locality, PublicationStatus
-from enterprises.models import Enterprise, ServiceCategory, TargetGroup
+from enterprises.figures_reads import figures_missing_by_year
+from enterprises.models import Enterprise, EnterpriseFigures, ServiceCategory, TargetGroup
+from enterprises.models.enterprise import asf_current_q
 from policy_reports.models import DepartmentReport
 from support.constants import Outcome, RequestState
 from support.models import Agreement, SupportKind, SupportRequest
@@ -39,17 +42,17 @@ def enterprises_by_locality() -> Series:
 def enterprises_by_service_category() -> Series:
     published = Q(enterprises__publication_status=PublicationStatus.PUBLISHED)
     rows = (ServiceCategory.objects.annotate(n=Count("enterprises", filter=published, distinct=True))
-            .order_by("name").values_list("slug", "name", "n"))
+            .order_by("name").only("slug", "name", "name_en"))
     return Series("by-category", _("Enterprises by service category"), _("What it sells"), (_("Enterprises"),),
-                  list(rows))
+                  [(row.slug, localized_name(row), row.n) for row in rows])
 
 
 def target_groups_served() -> Series:
     published = Q(enterprises__publication_status=PublicationStatus.PUBLISHED)
     rows = (TargetGroup.objects.annotate(n=Count("enterprises", filter=published, distinct=True))
-            .order_by("position", "name").values_list("slug", "name", "n"))
+            .order_by("position", "name").only("slug", "name", "name_en"))
     return Series("target-groups", _("Target groups served"), _("Target group"), (_("Enterprises serving it"),),
-                  list(rows))
+                  [(row.slug, localized_name(row), row.n) for row in rows])
 
 
 def verified_asf_by_year() -> Series:
@@ -60,18 +63,34 @@ def verified_asf_by_year() -> Series:
                   [(str(year), str(year), n) for year, n in rows])
 
 
+def _figures_years() -> list:
+    return list(EnterpriseFigures.objects.filter(enterprise__in=_published()).values_list("year")
+                .annotate(employees=Sum("employees"), participants=Sum("participants")).order_by("year"))
+
+
 def people_by_year() -> Series:
     """Employees and participants reported by published enterprises, per
-    year the figures refer to. Rows are (year, employees, participants)."""
-    rows = (_published().filter(figures_year__isnull=False).values_list("figures_year")
-            .annotate(employees=Sum("employees"), participants=Sum("participants")).order_by("figures_year"))
+    year the figures refer to, each year from that year's own figures
+    (never a later year's). Rows are (year, employees, participants)."""
     return Series("people", _("Employees and participants per year"), _("Year"), (_("Employees"), _("Participants")),
-                  [(str(year), str(year), employees or 0, participants or 0) for year, employees, participants in rows],
+                  [(str(year), str(year), employees or 0, participants or 0)
+                   for year, employees, participants in _figures_years()],
                   charted=(0, 1))
 
 
+def figures_missing_per_year() -> Series:
+    """For each year in ``people_by_year``: the published enterprises in the
+    registry by the year's end that gave no figures for it. They are missing
+    from that year's sums, not counted as zero."""
+    years = [year for year, _e, _p in _figures_years()]
+    missing = figures_missing_by_year(_published(), years)
+    return Series("figures-missing", _("Enterprises without figures, per year"), _("Year"),
+                  (_("Figures missing for (enterprises)"),),
+                  [(str(year), str(year), missing[year]) for year in years])
+
+
 def verified_asf_count() -> int:
-    return _published().filter(asf_valid_until__gte=timezone.localdate()).count()
+    return _published().filter(asf_current_q(timezone.localdate())).count()  # renewals in progress count
 
 
 def public_summary() -> dict:
@@ -86,6 +105,7 @@ def public_summary() -> dict:
             target_groups_served(),
             verified_asf_by_year(),
             people_by_year(),
+            figures_missing_per_year(),
         ],
     }
 
@@ -198,13 +218,14 @@ def _cached(name: str, fingerprint: list, build):
 
 def cached_public_summary() -> dict:
     """``public_summary``, cached until the registry changes."""
-    return _cached("public", _latest_change(Enterprise), public_summary)
+    return _cached("public", _latest_change(Enterprise, EnterpriseFigures), public_summary)
 
 
 def cached_official_summary() -> dict:
     """``official_summary``, cached until the registry, a support request,
     an agreement or an annual report changes."""
-    return _cached("official", _latest_change(Enterprise, SupportRequest, Agreement, DepartmentReport),
+    return _cached("official", _latest_change(Enterprise, EnterpriseFigures, SupportRequest, Agreement,
+                                              DepartmentReport),
                    official_summary)
 
 
@@ -212,6 +233,7 @@ PUBLIC_SERIES = {
     "by-kind": enterprises_by_kind, "by-locality": enterprises_by_locality,
     "by-category": enterprises_by_service_category, "target-groups": target_groups_served,
     "asf-verified": verified_asf_by_year, "people": people_by_year,
+    "figures-missing": figures_missing_per_year,
 }
 OFFICIAL_SERIES = {
     "requests-by-kind": requests_by_kind, "requests-by-state": requests_by_state,

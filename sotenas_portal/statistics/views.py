@@ -41,7 +41,8 @@ def _series_csv(key: str, *, for_officials: bool):
         raise Http404
     header = [series.label_heading, *series.value_headings]
     rows = ([row[1], *row[2:]] for row in series.rows)
-    return csv_response(f"statistik-{key}-{timezone.localdate():%Y-%m-%d}.csv", header, rows)
+    return csv_response(f"statistik-{key}-{timezone.localdate():%Y-%m-%d}.csv", header, rows,
+                        open_data=not for_officials)
 
 
 @login_not_required

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import StoredFile
+from core.names import localized_name
 
 from ..constants import Outcome, RequestState
 
@@ -16,6 +17,7 @@ class SupportKind(models.Model):
     """What a request is about: a managed list, seeded by a data migration."""
 
     name = models.CharField(_("name"), max_length=150, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=150, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -29,7 +31,7 @@ class SupportKind(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return localized_name(self)  # the English name on English pages, where there is one
 
 
 class ReferenceCounter(models.Model):

@@ -255,4 +255,5 @@ def test_hand_written_enterprise_rows_equal_the_generic_serializer(api):
     body = api.get(LIST).json()["results"]
     assert [row["name"] for row in body] == ["Fullt ifyllt", "Tomt"]
     assert [row["asf_verified"] for row in body] == [True, False]
-    assert body[0]["target_groups"] == [{"slug": "unga", "name": group.name, "position": group.position}]
+    assert body[0]["target_groups"] == [{"slug": "unga", "name": group.name, "name_en": group.name_en,
+                                         "position": group.position}]

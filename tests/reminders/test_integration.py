@@ -2,21 +2,19 @@
 CI) runs the sweep, and a real SMTP server on loopback receives each
 message exactly once."""
 
-import threading
 import time
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from core.models import OutboundEmail
-from sotenas_portal.reminders.sweep import run_sweep
 from sotenas_portal.reminders.tasks import reminder_sweep
 from tests.factories import UserFactory
 from tests.harness.smtp import smtp_server
 from tests.harness.worker import celery_worker, real_broker, wait_until
 from tests.policy_reports.factories import PolicyVersionFactory
+from tests.reminders.concurrent import sweeps_at_once
 from tests.services import need_postgres, need_redis, redis_broker_url, required_services
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,22 +54,7 @@ def test_concurrent_sweeps_on_postgres_send_no_duplicates():
         UserFactory(username=f"samordnare{n}", coordinator=True)
     version = PolicyVersionFactory()
     day = version.review_due_on - timedelta(days=30)
-    errors = []
-
-    def sweep():
-        try:
-            run_sweep(today=day)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=sweep) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert sweeps_at_once(day, count=4) == []
     keys = list(OutboundEmail.objects.values_list("dedup_key", "recipient"))
     assert len(keys) == 5 and len(set(keys)) == 5
 

@@ -10,7 +10,7 @@ from sotenas_portal.reminders.milestones import latest_milestone, local_today
 REVIEW = {"days_before": [180, 90, 30, 7], "repeat_after_days": 30}
 REPORT = {"days_before": [30, 7], "repeat_after_days": 7}
 AGREEMENT = {"days_before": [90, 30], "on_the_day": False}
-ASF_CHECK = {"days_before": [60], "on_the_day": False}
+ASF_CHECK = {"days_before": [90, 30]}  # and on the day; the day after is the expiry notice
 
 
 def at(due: date, days: int, rule: dict):
@@ -39,7 +39,8 @@ def test_agreement_milestones_stop_after_the_end(days, expected):
     assert at(date(2027, 1, 31), days, AGREEMENT) == expected
 
 
-@pytest.mark.parametrize("days,expected", [(-61, None), (-60, -60), (-1, -60), (1, None)])
+@pytest.mark.parametrize("days,expected", [(-91, None), (-90, -90), (-31, -90), (-30, -30), (-1, -30), (0, 0),
+                                           (1, None)])
 def test_asf_check_milestone(days, expected):
     assert at(date(2027, 3, 1), days, ASF_CHECK) == expected
 

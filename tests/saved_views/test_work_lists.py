@@ -33,7 +33,7 @@ def waiting():
 def test_the_default_work_list_is_every_section_unfiltered(waiting):
     rows = selectors.work_list()
     assert set(rows) == {"awaiting_publication", "pending_claims", "checks_to_review", "waiting_for_enterprise",
-                         "due_for_renewal"}
+                         "due_for_renewal", "to_confirm"}
     assert {e.name for e in rows["awaiting_publication"]} == {"Nytt café", "Nytt kooperativ"}
     assert [c.enterprise.name for c in rows["checks_to_review"]] == ["Granskas AB"]
     assert [c.enterprise.name for c in rows["waiting_for_enterprise"]] == ["Svarar snart"]

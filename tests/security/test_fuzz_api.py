@@ -28,6 +28,10 @@ API_PARAMS = {
     "api:agreement_list": ("page",),
     "api:statistics": ("year", "page"),
     "api_schema": ("lang", "format", "version"),
+    # Issue 15: the bulk downloads take no parameters; the DCAT description neither.
+    "api:enterprise_bulk_csv": ("page", "format"),
+    "api:enterprise_bulk_json": ("page", "format"),
+    "api_dcat": ("lang", "format"),
     "api_docs": ("lang", "version"),
     "api_explorer": ("lang", "version"),
 }

@@ -43,6 +43,13 @@ FORM_CASES = [
     ("enterprises:merge", "coordinator", "enterprises:merge"),
     ("enterprises:unpublish", "coordinator", "enterprises:unpublish"),
     ("enterprises:representation_decide", "coordinator", "enterprises:work_list"),
+    # The yearly confirmation (issue 15, §1): an official's note
+    ("enterprises:confirm", "coordinator", "enterprises:confirm"),
+    # Importing enterprises from a file (issue 15, §6)
+    ("enterprises:import_start", "coordinator", "enterprises:import_start"),
+    ("enterprises:import_mapping", "coordinator", "enterprises:import_mapping"),
+    ("enterprises:import_preview", "coordinator", "enterprises:import_preview"),
+    ("enterprises:import_cancel", "coordinator", "enterprises:import_preview"),
     ("support:request_create", "representative", "support:request_create"),
     ("support:request_update", "representative", "support:request_update"),
     ("support:request_detail", "representative", "support:request_detail"),

@@ -25,6 +25,7 @@ EXPECTED = {
         "round_returned": 1,
         "agreements_ending": 2,
         "renewals": 2,
+        "confirmations": 0,
     },
     "official": {
         "assigned_to_me": 6,

@@ -20,8 +20,8 @@ OWN_READS = {
     # requests assigned to me by state, two late counts, my department's report, the saved views panel
     "official": 5,
     # unassigned, late first responses, checks to review, claims, the round with its counts,
-    # agreements ending, renewals, the policy in force
-    "coordinator": 8,
+    # agreements ending, renewals, entries to confirm, the policy in force
+    "coordinator": 9,
     # failed e-mails, beat's heartbeat, locked sign-ins
     "administrator": 3,
 }

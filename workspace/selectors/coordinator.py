@@ -51,6 +51,13 @@ def coordinator_items(*, user, today: date) -> list[Item]:
             _("The enterprise is reminded to renew its check; a new check replaces the old one when decided."),
             _("No enterprise's ASF check runs out soon."),
         ),
+        registry_item(
+            "confirmations", work_list["to_confirm"].count(), "confirmation",
+            lambda n: ngettext("%(count)s entry without a representative to confirm",
+                               "%(count)s entries without a representative to confirm", n),
+            _("Check the details with the enterprise, then confirm them with a note, or unpublish the entry."),
+            _("Every entry without a representative has been confirmed this year."),
+        ),
         two_year_review(today=today),
     ]
 

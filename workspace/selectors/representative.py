@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from enterprises import confirmation
 from enterprises import selectors as registry
 from enterprises.constants import PublicationStatus
 from enterprises.models import DefinitionCheck, Representation
@@ -47,6 +48,11 @@ def what_is_due(representation, today: date) -> tuple[str, bool]:
         return _("Waiting for the policy coordinator to confirm that you represent it."), False
     if representation.check_needs_answer:
         return _("The municipality asks for more information for its ASF check: answer on its page."), True
+    if representation.status == Representation.Status.CONFIRMED and confirmation.is_asked(enterprise):
+        if enterprise.unpublished_unconfirmed_on is not None:
+            return _("Taken out of the public registry because its details were not confirmed: confirm them to "
+                     "publish it again."), True
+        return _("Time for the yearly confirmation: confirm its details as they are, or update them."), True
     renew_by = today + timedelta(days=settings.ASF_RENEWAL_WARNING_DAYS)
     valid_until = enterprise.asf_valid_until
     if valid_until and valid_until <= renew_by and not representation.check_in_review:
@@ -57,6 +63,16 @@ def what_is_due(representation, today: date) -> tuple[str, bool]:
     if enterprise.publication_status == PublicationStatus.DRAFT:
         return _("Not yet sent for publication: complete it and send it to the policy coordinator."), True
     return _("Nothing to do right now."), False
+
+
+def confirmation_actions(representation) -> tuple[Action, ...]:
+    """Confirm as it is (one click on the next page) or update, while the yearly confirmation waits."""
+    enterprise = representation.enterprise
+    if representation.status != Representation.Status.CONFIRMED or not confirmation.is_asked(enterprise):
+        return ()
+    slug = {"slug": enterprise.slug}
+    return (Action(_("Confirm the details"), reverse("enterprises:confirm", kwargs=slug)),
+            Action(_("Update the details"), reverse("enterprises:update", kwargs=slug)))
 
 
 def may_open(representation) -> bool:
@@ -77,6 +93,7 @@ def my_enterprises(*, user, today: date) -> Item:
             url=representation.enterprise.get_absolute_url() if may_open(representation) else "",
             note=due,
             needs_attention=yours,
+            actions=confirmation_actions(representation),
         ))
     count = len(representations)
     return Item(
