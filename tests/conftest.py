@@ -1,6 +1,9 @@
 """Root fixtures: one user per role, and a client signed in as any of them."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from tests.factories import DepartmentFactory, UserFactory
@@ -84,3 +87,23 @@ def sv(text: str) -> str:
 
     with translation.override("sv"):
         return translation.gettext(text)
+
+
+# The migrations that seed the vocabularies, in order.
+VOCABULARY_SEEDS = (
+    "enterprises.migrations.0002_seed_vocabularies",
+    "enterprises.migrations.0009_english_names",
+    "support.migrations.0002_seed_support_kinds",
+    "support.migrations.0005_supportkind_name_en",
+)
+
+
+@pytest.fixture
+def seeded_vocabularies(db):
+    """The vocabularies the migrations seed, seeded again the migrations' way.
+    A transactional test empties the tables when it ends, and
+    serialized_rollback cannot bring them back once the browser harness has
+    run (Playwright's greenlet gives the test thread fresh connection objects
+    without the serialized contents)."""
+    for module in VOCABULARY_SEEDS:
+        importlib.import_module(module).seed(apps, None)

@@ -3,11 +3,9 @@ and locust as `make bench`, on a few thousand rows for a few seconds per
 scenario. It asserts that everything works and the query counts hold, not
 the timings (those belong to `make bench` on the full data set)."""
 
-import importlib
 import json
 
 import pytest
-from django.apps import apps
 from django.db import connection
 
 from bench import benchmark, scenarios
@@ -24,13 +22,9 @@ def postgres_only():
 
 
 @pytest.fixture(autouse=True)
-def vocabularies(postgres_only):
-    """The vocabularies the migrations seed. serialized_rollback cannot bring
-    them back after an earlier transactional test once the browser harness has
-    run (Playwright's greenlet gives this thread fresh connection objects,
-    without the serialized contents), so seed them the migrations' way."""
-    for module in ("enterprises.migrations.0002_seed_vocabularies", "support.migrations.0002_seed_support_kinds"):
-        importlib.import_module(module).seed(apps, None)
+def vocabularies(postgres_only, seeded_vocabularies):
+    """The data set's categories, target groups and kinds (tests/conftest.py)."""
+
 
 SMALL = 0.004
 LARGER = 0.012

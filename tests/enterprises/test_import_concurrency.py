@@ -18,7 +18,7 @@ CONFIRMERS = 4
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_confirmations_save_the_rows_once(settings, tmp_path):
+def test_concurrent_confirmations_save_the_rows_once(settings, tmp_path, seeded_vocabularies):
     need_postgres()
     settings.MEDIA_ROOT = tmp_path
     users = [UserFactory(username=f"samordnare{n}", coordinator=True) for n in range(CONFIRMERS)]
