@@ -15,13 +15,13 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class PortalUserAdmin(SimpleHistoryAdmin, UserAdmin):
     fieldsets = UserAdmin.fieldsets + (
-        (_("Portal"), {"fields": ("preferred_language", "is_policy_coordinator")}),
+        (_("Portal"), {"fields": ("preferred_language", "is_policy_coordinator", "is_records_manager")}),
     )
     add_fieldsets = UserAdmin.add_fieldsets + (
-        (_("Portal"), {"fields": ("email", "first_name", "last_name", "is_policy_coordinator")}),
+        (_("Portal"), {"fields": ("email", "first_name", "last_name", "is_policy_coordinator", "is_records_manager")}),
     )
     list_display = ("username", "email", "first_name", "last_name", "is_policy_coordinator", "is_superuser")
-    list_filter = ("is_policy_coordinator", "is_superuser", "is_active", "memberships__department")
+    list_filter = ("is_policy_coordinator", "is_records_manager", "is_superuser", "is_active", "memberships__department")
     inlines = [MembershipInline]
     show_facets = admin.ShowFacets.ALWAYS
 

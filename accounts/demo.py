@@ -25,6 +25,7 @@ USERS = [
     ("samordnare", "Eva", "Lindqvist", {"is_policy_coordinator": True}, ["Kommunstyrelsens förvaltning"]),
     ("tjansteman", "Johan", "Karlsson", {}, ["Sektor arbetsmarknad och integration"]),
     ("foretagare", "Lina", "Pettersson", {}, []),
+    ("arkivarie", "Karin", "Berg", {"is_records_manager": True}, []),
 ]
 
 

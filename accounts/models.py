@@ -47,6 +47,11 @@ class User(AbstractUser):
         default=False,
         help_text=_("Oversees the whole policy on behalf of Kommunstyrelsen."),
     )
+    is_records_manager = models.BooleanField(
+        _("records manager"),
+        default=False,
+        help_text=_("Keeps the records plan, the disposal log and the deliveries to the e-archive."),
+    )
     # The identity provider's stable "sub" claim for officials who sign in
     # with the municipality's account (accounts.oidc); empty for everyone else.
     oidc_subject = models.CharField(

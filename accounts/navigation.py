@@ -51,6 +51,12 @@ NAVIGATION_GROUPS: list[NavGroup] = [
         NavItem(_("Our policy reports"), "policy_reports:my_reports", "policy_reports.view_own_reports"),
         NavItem(_("Reporting rounds"), "policy_reports:round_list", "policy_reports.manage_rounds"),
     ]),
+    # Issue 16: the records manager's pages (part 4 adds the deliveries).
+    NavGroup("records", _("Records management"), [
+        NavItem(_("Records management"), "archive:home", "archive.view_records_plan"),
+        NavItem(_("Records plan"), "archive:plan", "archive.view_records_plan"),
+        NavItem(_("Disposal log"), "archive:disposal_log", "archive.view_disposal_log"),
+    ]),
     NavGroup("administration", _("Administration"), [
         NavItem(_("Departments and companies"), "accounts:department_list", "accounts.view_departments"),
         NavItem(_("Admin site"), "admin:index", "accounts.use_admin"),

@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     REPRESENTATIVE = "representative", _("Enterprise representative")
     OFFICIAL = "official", _("Department official")
     COORDINATOR = "coordinator", _("Policy coordinator")
+    RECORDS_MANAGER = "records_manager", _("Records manager")
     ADMINISTRATOR = "administrator", _("System administrator")
 
 
@@ -46,10 +47,18 @@ is_municipal_staff = is_department_official | is_policy_coordinator | is_adminis
 
 
 @rules.predicate
+def is_records_manager(user) -> bool:
+    """The archivist (arkivansvarig): keeps the records plan and the
+    deliveries to the e-archive. Not case-handling staff: the role sees no
+    case content beyond what its own pages show."""
+    return bool(user.is_authenticated and user.is_active and user.is_records_manager)
+
+
+@rules.predicate
 def is_enterprise_representative(user) -> bool:
     """People outside the municipality's organisation who sign up themselves
     to register, represent or start an enterprise."""
-    return bool(user.is_authenticated and user.is_active) and not is_municipal_staff(user)
+    return bool(user.is_authenticated and user.is_active) and not (is_municipal_staff(user) or is_records_manager(user))
 
 
 def roles_of(user) -> list[Role]:
@@ -62,6 +71,7 @@ def roles_of(user) -> list[Role]:
             (Role.REPRESENTATIVE, is_enterprise_representative),
             (Role.OFFICIAL, is_department_official),
             (Role.COORDINATOR, is_policy_coordinator),
+            (Role.RECORDS_MANAGER, is_records_manager),
             (Role.ADMINISTRATOR, is_administrator),
         )
         if predicate(user)

@@ -9,7 +9,7 @@ from celery import shared_task
 from django.db.models import Q
 from django.utils import timezone
 
-from . import delivery, heartbeat, outbox_retention
+from . import delivery, heartbeat
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -23,11 +23,6 @@ def send_outbound_email(message_id: int) -> str:
 @shared_task(name="sotenas_portal.tasks.requeue_outbox")
 def requeue_outbox() -> int:
     return requeue_pending()
-
-
-@shared_task(name="sotenas_portal.tasks.delete_old_outbox_emails")
-def delete_old_outbox_emails() -> int:
-    return outbox_retention.delete_old_messages()
 
 
 @shared_task(name="core.tasks.record_beat_heartbeat", ignore_result=True)

@@ -142,6 +142,9 @@ def load() -> dict[str, int]:
             created["definition checks"] += 1
     _demo_representations()
     _demo_confirmation()
+    from .registration import register_existing
+
+    created["registered ASF checks"] = register_existing()  # numbers and document lists (issue 16)
     return created
 
 

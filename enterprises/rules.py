@@ -2,7 +2,7 @@
 
 import rules
 
-from accounts.roles import is_administrator, is_municipal_staff, is_policy_coordinator
+from accounts.roles import is_administrator, is_enterprise_representative, is_municipal_staff, is_policy_coordinator
 
 from .constants import PublicationStatus
 from .models import Representation
@@ -34,7 +34,7 @@ is_registry_manager = is_policy_coordinator | is_administrator
 rules.add_perm("enterprises.view_enterprise", is_published | is_municipal_staff | represents)
 rules.add_perm("enterprises.view_internal", is_municipal_staff)
 rules.add_perm("enterprises.register_enterprise", rules.is_authenticated)
-rules.add_perm("enterprises.claim_enterprise", rules.is_authenticated & ~is_municipal_staff)
+rules.add_perm("enterprises.claim_enterprise", is_enterprise_representative)
 rules.add_perm("enterprises.change_enterprise", is_registry_manager | represents)
 rules.add_perm("enterprises.manage_registry", is_registry_manager)
 # The yearly confirmation: the entry's own representatives, or an official who asked them.

@@ -19,7 +19,7 @@ from core.dates import add_years
 from core.uploads import store_upload
 from core.workflow import Move, Workflow
 
-from . import notifications
+from . import notifications, registration
 from .constants import Criterion
 from .models import CriterionAssessment, DefinitionCheck, Enterprise, Evidence
 from .services import enterprise_refresh_asf_status
@@ -78,6 +78,7 @@ def check_move(*, check: DefinitionCheck, action: str, user, comment: str = "",
         renewal = check.enterprise.asf_renewal_submitted_on is not None or _is_renewal(check)
         enterprise_refresh_asf_status(enterprise=check.enterprise, reason=_history_reason(check, action, renewal),
                                       user=user)
+        registration.check_moved(check, action)  # the check's registered case (records)
         notifications.notify_check_moved(check_id=check.pk, action=action)
     return check
 
@@ -157,4 +158,6 @@ def is_current(check: DefinitionCheck, today: date | None = None) -> bool:
 
 @transaction.atomic
 def check_add_evidence(*, check: DefinitionCheck, criterion: int, upload, user) -> Evidence:
-    return store_upload(Evidence, upload, definition_check=check, criterion=criterion, uploaded_by=user)
+    evidence = store_upload(Evidence, upload, definition_check=check, criterion=criterion, uploaded_by=user)
+    registration.evidence_added(check, evidence)  # listed in the case once the check is registered
+    return evidence

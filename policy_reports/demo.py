@@ -169,4 +169,7 @@ def load() -> dict[str, int]:
         reports=cited,
         actor=coordinator,
     )
+    from .registration import register_existing
+
+    created["registered rounds"] = register_existing()  # the past rounds (issue 16); this year's on opening
     return created

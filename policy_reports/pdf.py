@@ -1,16 +1,12 @@
 """PDF documents: the compiled report for Kommunstyrelsen, the review basis,
 and (for demo data) a policy document.
 
-ReportLab installs from pip alone. Its standard Type 1 fonts cannot be
-relied on for å, ä and ö, so the Bitstream Vera TrueType fonts that ship
-inside the ReportLab package are embedded instead (they cover Latin-1).
+ReportLab installs from pip alone; the fonts are ``core.pdf_fonts``'.
 """
 
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab
 from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -19,28 +15,17 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from core.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 from .models import FIGURE_FIELDS, DepartmentReport
 
-FONT_DIR = Path(reportlab.__file__).parent / "fonts"
-FONT = "PortalVera"
-FONT_BOLD = "PortalVera-Bold"
 AUTHOR = "Sotenäs kommun"
 
 
-def _register_fonts() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "VeraBd.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    _register_fonts()
+    register_fonts()
     base = getSampleStyleSheet()
     body = ParagraphStyle("PortalBody", parent=base["BodyText"], fontName=FONT, fontSize=10, leading=14)
     return {

@@ -16,6 +16,7 @@ from simple_history.utils import update_change_reason
 from accounts.models import Department
 from core.dates import add_years
 
+from . import registration
 from .constants import ReportStatus
 from .dates import default_round_due_date
 from .models import (
@@ -138,6 +139,8 @@ def reporting_round_open(*, year: int, due_date: date | None = None, actor) -> t
             )
     except IntegrityError:  # opened by someone else at the same moment
         reporting_round, created = ReportingRound.objects.get(year=year), False
+    if created:  # the round is the registered case (records)
+        registration.register_round(reporting_round, by=actor)
     added = reporting_round_sync(reporting_round=reporting_round)
     return reporting_round, created, added
 
@@ -152,6 +155,8 @@ def reporting_round_sync(*, reporting_round: ReportingRound) -> int:
     for department in missing:
         DepartmentReport.objects.create(reporting_round=reporting_round, department=department)
         added += 1
+    if added:
+        registration.round_changed(reporting_round)  # a closed round with new reports opens again
     return added
 
 

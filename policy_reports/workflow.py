@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Move, Workflow
 
-from . import notifications
+from . import notifications, registration
 from .constants import ReportStatus
 from .models import DepartmentReport, ReportStatusChange, ReportVersion
 
@@ -87,13 +87,16 @@ def report_transition(*, report, move: str, actor, comment: str = "") -> Departm
             created_at=now,
         )
         if spec.keeps_version:
-            ReportVersion.objects.create(
+            version = ReportVersion.objects.create(
                 report=locked,
                 number=locked.versions.count() + 1,
                 content=locked.content_snapshot(),
                 submitted_by=actor,
                 submitted_at=now,
             )
+            registration.report_submitted(locked, version)  # an incoming document of the round's case
+        if spec.target == R.ACCEPTED:
+            registration.round_changed(locked.reporting_round)  # the last one accepted closes the round
         for notify in spec.notify:
             notify(locked)
     return locked

@@ -27,6 +27,9 @@ urlpatterns = [
     # The officials' workspace (issue 14): each signed-in user's start page and saved views.
     path("mitt-arbete/", include("workspace.urls")),
     path("vyer/", include("saved_views.urls")),
+    # Records management (issue 16): the public list of registered cases and the records manager's pages.
+    path("postlista/", include("records.urls")),
+    path("arkiv/", include("archive.urls")),
     # Open data API (issue 7): public, read-only; the docs UI is vendored
     # (drf-spectacular-sidecar) and loads no inline script.
     path("api/v1/", include("sotenas_portal.api.urls")),

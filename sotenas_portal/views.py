@@ -1,11 +1,12 @@
 """Site-wide public pages."""
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+
+from archive.plan_texts import plan_texts
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -18,21 +19,14 @@ accessibility_statement = PublicPageView.as_view(template_name="pages/accessibil
 
 
 class PrivacyPageView(PublicPageView):
-    """The privacy notice. Retention periods come from the settings, so the
-    page says what the scheduled jobs really do."""
+    """The privacy notice. How long things are kept comes from the records
+    plan, so the page says what the disposal job really does (with no rule
+    for a record type it says the records plan decides)."""
 
     template_name = "pages/privacy.html"
 
     def get_context_data(self, **kwargs):
-        days = settings.SUPPORT_REQUEST_RETENTION_DAYS
-        return {
-            **super().get_context_data(**kwargs),
-            "support_retention_days": days,
-            # Whole years read better; 3 * 365 days is "3 years".
-            "support_retention_years": days // 365 if days % 365 == 0 else None,
-            "login_attempt_retention_days": settings.LOGIN_ATTEMPT_RETENTION_DAYS,
-            "outbox_retention_days": settings.OUTBOX_RETENTION_DAYS,
-        }
+        return {**super().get_context_data(**kwargs), "retention": plan_texts()}
 
 
 privacy = PrivacyPageView.as_view()

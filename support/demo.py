@@ -271,4 +271,7 @@ def load() -> dict[str, int]:
     departments = {department.name: department for department in Department.objects.all()}
     created = _load_requests(departments)
     created["agreements"] = _load_agreements(departments)
+    from .registration import register_existing
+
+    created["registered cases"] = register_existing()  # numbers and document lists, oldest first (issue 16)
     return created

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from accounts.recipients import address, coordinators, user_recipients
 from core.notifications import Recipient, notify
+from records.selectors import registration_of
 
 from .models import Message, RequestEvent, SupportRequest
 
@@ -37,10 +38,12 @@ def municipal_side(support_request: SupportRequest) -> list[Recipient]:
 def _send(recipients: list[Recipient], template: str, subject: str, context: dict) -> None:
     """Rendered once per language, so everyone reads their own."""
     support_request = context["support_request"]
+    registration = registration_of(support_request)  # the case's number (records), where it has one
     notify(
         recipients,
         template=template,
-        context={**context, "site_url": settings.SITE_URL},
+        context={**context, "site_url": settings.SITE_URL,
+                 "registration_number": registration.number if registration else ""},
         subject=lambda: f"[{support_request.reference}] {gettext(subject)}",
         kind=f"support.{template.rsplit('/', 1)[-1].removesuffix('.txt')}",
         link=f"{settings.SITE_URL}{support_request.get_absolute_url()}",

@@ -68,7 +68,13 @@ rules.add_perm("support.resume_request", is_applicant | is_handler_side)
 rules.add_perm("support.post_message", is_applicant | is_in_request_department | sees_every_request)
 rules.add_perm("support.view_internal_notes", is_in_request_department | sees_every_request)
 rules.add_perm("support.post_internal_note", is_in_request_department | sees_every_request)
+# Typing the number from the municipality's diarium (a series with manual numbers).
+rules.add_perm("support.register_request", ~is_draft & (is_in_request_department | sees_every_request))
 rules.add_perm("support.export_request", is_applicant | (~is_draft & (is_in_request_department | sees_every_request)))
+# Secrecy markings and copies for a public-records request (issue 16): the
+# municipality's side of a submitted request, never the applicant as such.
+rules.add_perm("support.mark_secret_request", ~is_draft & (is_in_request_department | sees_every_request))
+rules.add_perm("support.copy_request", ~is_draft & (is_in_request_department | sees_every_request))
 # Deadline follow-up: every department for the coordinator, an official's own only.
 rules.add_perm("support.view_followup", sees_every_request | (is_department_official & is_own_department_or_all))
 

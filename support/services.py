@@ -11,7 +11,7 @@ from core.uploads import store_upload, validate_uploads
 from enterprises.models import Enterprise
 from enterprises.rules import represents
 
-from . import notifications
+from . import notifications, registration
 from .constants import ENDED_STATES, RequestState
 from .models import Agreement, AgreementAttachment, Message, RequestAttachment, SupportKind, SupportRequest
 from .workflow import support_request_transition, validate_decision_due
@@ -82,9 +82,12 @@ def message_post(*, support_request: SupportRequest, author, body: str, internal
         raise ValidationError({"body": gettext("Write a message.")}, code="required")
     validate_uploads(attachments, field="attachments")
     message = Message.objects.create(request=support_request, author=author, body=body, is_internal=internal)
-    for upload in attachments:
+    stored = [
         store_upload(RequestAttachment, upload, request=support_request, message=message, is_internal=internal,
                      uploaded_by=author)
+        for upload in attachments
+    ]
+    registration.message_posted(support_request, message, stored)
     by_applicant = author.pk == support_request.applicant_id
     if not internal and not by_applicant and support_request.first_response_at is None:
         support_request.first_response_at = timezone.now()
@@ -133,10 +136,17 @@ def agreement_save(*, agreement: Agreement, actor, attachments=()) -> Agreement:
             code="other_department",
         )
     validate_uploads(attachments, field="attachments")
-    if agreement.pk is None:
+    is_new = agreement.pk is None
+    if is_new:
         agreement.created_by = actor
     agreement.full_clean()
     agreement.save()
-    for upload in attachments:
-        store_upload(AgreementAttachment, upload, agreement=agreement, uploaded_by=actor)
+    stored = [store_upload(AgreementAttachment, upload, agreement=agreement, uploaded_by=actor)
+              for upload in attachments]
+    if is_new:  # registered with the attachments it came with
+        registration.register_agreement(agreement, by=actor)
+    else:
+        for attachment in stored:
+            registration.agreement_attachment_added(agreement, attachment)
+        registration.agreement_dates_changed(agreement)
     return agreement

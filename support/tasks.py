@@ -1,9 +1,9 @@
 from celery import shared_task
 
-from . import retention
-
 
 @shared_task
-def anonymise_closed_requests() -> int:
-    """Daily: the retention of closed and withdrawn support requests."""
-    return retention.anonymise_closed_requests().requests
+def close_ended_agreements() -> int:
+    """Daily: the registered case of an agreement closes once its end date has passed."""
+    from . import registration
+
+    return registration.close_ended_agreements()

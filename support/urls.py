@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import agreements, bulk, drafts, requests, worklist
+from .views import agreements, bulk, drafts, registration, requests, secrecy, worklist
 
 app_name = "support"
 
@@ -17,7 +17,13 @@ urlpatterns = [
     path("<int:pk>/bilagor/<int:attachment_pk>/", requests.RequestAttachmentView.as_view(),
          name="request_attachment"),
     path("<int:pk>/export/", requests.RequestExportView.as_view(), name="request_export"),
+    path("<int:pk>/diarienummer/", registration.RequestRegisterView.as_view(), name="request_register"),
     path("<int:pk>/ta-bort/", drafts.RequestDeleteView.as_view(), name="request_delete"),
+    # Secrecy markings and copies for a public-records request (issue 16)
+    path("<int:pk>/sekretess/", secrecy.SecrecyMarkView.as_view(), name="request_secrecy_mark"),
+    path("<int:pk>/sekretess/<int:mark_pk>/ta-bort/", secrecy.SecrecyUnmarkView.as_view(),
+         name="request_secrecy_unmark"),
+    path("<int:pk>/kopia/", secrecy.RequestCopyView.as_view(), name="request_copy"),
     path("<int:pk>/bilagor/<int:attachment_pk>/ta-bort/", drafts.DraftAttachmentDeleteView.as_view(),
          name="draft_attachment_delete"),
     # Officials

@@ -30,7 +30,7 @@ from accounts.models import Department, Membership
 from core.workflow import Move, Workflow
 from enterprises.rules import represents
 
-from . import notifications
+from . import notifications, registration
 from .constants import Outcome, RequestState
 from .deadlines import first_response_due
 from .models import Message, RequestEvent, SupportRequest
@@ -117,6 +117,8 @@ def support_request_transition(*, request_id: int, move: str, actor, comment: st
     if spec.comment_in_conversation:
         # The move's own e-mail tells the applicant; the message needs none.
         Message.objects.create(request=support_request, author=actor, body=comment)
+    # The case's registration and its list of documents (records), in this transaction.
+    registration.request_moved(support_request, event)
     if notify:
         # Written to the outbox with the change; sent once it commits.
         notifications.notify_event(event_id=event.pk)

@@ -9,7 +9,7 @@ from django.test import Client
 from tests.factories import DepartmentFactory, UserFactory
 from tests.harness.browser import browser, page_as  # noqa: F401 - one browser for the whole session
 
-ROLES = ("anonymous", "representative", "official", "coordinator", "administrator")
+ROLES = ("anonymous", "representative", "official", "coordinator", "records_manager", "administrator")
 
 
 @pytest.fixture
@@ -32,6 +32,8 @@ def make_user(role: str, department=None):
         return UserFactory(username="official", departments=[department or DepartmentFactory()])
     if role == "coordinator":
         return UserFactory(username="coordinator", coordinator=True)
+    if role == "records_manager":
+        return UserFactory(username="archivist", records_manager=True)
     if role == "administrator":
         return UserFactory(username="sysadmin", administrator=True)
     raise ValueError(role)

@@ -38,6 +38,7 @@ class UserFactory(DjangoModelFactory):
     class Params:
         administrator = factory.Trait(is_superuser=True, is_staff=True)
         coordinator = factory.Trait(is_policy_coordinator=True)
+        records_manager = factory.Trait(is_records_manager=True)
 
     @factory.post_generation
     def departments(self, create, extracted, **kwargs):

@@ -12,8 +12,8 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ("core", "accounts", "enterprises", "support", "policy_reports", "saved_views", "workspace",
-            "sotenas_portal")
+PACKAGES = ("core", "accounts", "records", "enterprises", "support", "policy_reports", "archive", "saved_views",
+            "workspace", "sotenas_portal")
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
 
 
@@ -28,7 +28,8 @@ def source_modules() -> list[Path]:
 def test_the_layer_contract_lists_every_app_bottom_to_top_and_ignores_nothing():
     layers = next(c for c in CONTRACTS["contracts"] if c["type"] == "layers")
     assert layers["layers"] == [
-        "sotenas_portal", "workspace", "saved_views", "policy_reports", "support", "enterprises", "accounts", "core",
+        "sotenas_portal", "workspace", "saved_views", "archive", "policy_reports", "support", "enterprises", "records",
+        "accounts", "core",
     ]
     assert sorted(CONTRACTS["root_packages"]) == sorted(PACKAGES)
     assert all("ignore_imports" not in contract for contract in CONTRACTS["contracts"])

@@ -46,7 +46,7 @@ MOVE_STATES = {
 
 # Downloads, files and API answers: no forms to mark (the test below proves
 # every other page is HTML).
-NOT_HTML = re.compile(r"^api[:_]|health$|export|_csv$|_xlsx$|_pdf$|attachment|evidence|download|_document$")
+NOT_HTML = re.compile(r"^api[:_]|health$|export|_csv$|_xlsx$|_pdf$|attachment|evidence|download|_document$|_package$")
 
 
 def _matrix_pages():

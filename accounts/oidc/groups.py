@@ -13,6 +13,7 @@ where a target is one of
   with exactly that name (``Department.name`` is unique), which makes the
   user a department official there;
 * ``role:coordinator``: the policy coordinator flag;
+* ``role:records_manager``: the records manager (arkivansvarig) flag;
 * ``role:administrator``: system administrator (superuser with admin access).
 
 Example::
@@ -35,8 +36,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 COORDINATOR = "coordinator"
+RECORDS_MANAGER = "records_manager"
 ADMINISTRATOR = "administrator"
-ROLES = frozenset({COORDINATOR, ADMINISTRATOR})
+ROLES = frozenset({COORDINATOR, RECORDS_MANAGER, ADMINISTRATOR})
 
 
 class GroupMapError(ValueError):
@@ -100,7 +102,7 @@ def parse_group_map(text: str) -> GroupMap:
             else:
                 raise GroupMapError(
                     f"OIDC_GROUP_MAP: {target.strip()!r} in {rule!r} must be department:<name>, "
-                    f"role:{COORDINATOR} or role:{ADMINISTRATOR}."
+                    f"role:{COORDINATOR}, role:{RECORDS_MANAGER} or role:{ADMINISTRATOR}."
                 )
     return GroupMap(
         departments={g: frozenset(names) for g, names in departments.items()},

@@ -9,7 +9,7 @@ import re
 from django.db import transaction
 
 from ..models import Department, Membership, User
-from .groups import ADMINISTRATOR, COORDINATOR, GroupMap, groups_from_claims
+from .groups import ADMINISTRATOR, COORDINATOR, RECORDS_MANAGER, GroupMap, groups_from_claims
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ def _sync_account(*, claims: dict, group_map: GroupMap, groups_claim: str) -> tu
     _update_details(user, claims)
     if COORDINATOR in group_map.managed_roles:
         user.is_policy_coordinator = COORDINATOR in grants.roles
+    if RECORDS_MANAGER in group_map.managed_roles:
+        user.is_records_manager = RECORDS_MANAGER in grants.roles
     if ADMINISTRATOR in group_map.managed_roles:
         user.is_superuser = user.is_staff = ADMINISTRATOR in grants.roles
     # The provider is the only way in, so the password stays unusable even if

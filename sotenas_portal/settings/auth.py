@@ -36,4 +36,4 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # Successful sign-ins are not logged: the privacy page promises only failures.
 AXES_DISABLE_ACCESS_LOG = True
-LOGIN_ATTEMPT_RETENTION_DAYS = env_int("LOGIN_ATTEMPT_RETENTION_DAYS", 30)
+# How long failed sign-in records are kept is the records plan's rule (issue 16).

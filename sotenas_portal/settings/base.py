@@ -30,7 +30,6 @@ from .auth import (  # noqa: F401
     AXES_RESET_ON_SUCCESS,
     AXES_USERNAME_CALLABLE,
     AXES_VERBOSE,
-    LOGIN_ATTEMPT_RETENTION_DAYS,
     LOGIN_REDIRECT_URL,
     LOGIN_URL,
     LOGOUT_REDIRECT_URL,
@@ -63,7 +62,6 @@ from .email import (  # noqa: F401
     EMAIL_USE_SSL,
     EMAIL_USE_TLS,
     OUTBOX_MAX_ATTEMPTS,
-    OUTBOX_RETENTION_DAYS,
     OUTBOX_RETRY_BASE_SECONDS,
     SERVER_EMAIL,
 )
@@ -119,7 +117,6 @@ from .portal import (  # noqa: F401
     REMINDER_REVIEW_REPEAT_DAYS,
     SUPPORT_AGREEMENT_ENDING_SOON_DAYS,
     SUPPORT_FIRST_RESPONSE_WORKING_DAYS,
-    SUPPORT_REQUEST_RETENTION_DAYS,
 )
 from .security import (  # noqa: F401
     CONTENT_SECURITY_POLICY,
@@ -175,9 +172,13 @@ INSTALLED_APPS = [
     "core",
     "sotenas_portal.apps.PortalConfig",
     "accounts",
+    # Records management (issue 16): registration, secrecy, the records plan.
+    "records",
     "enterprises",
     "support",
     "policy_reports",
+    # Disposal, case copies and the e-archive export over every domain.
+    "archive",
     # The officials' workspace (issue 14): saved views, then each user's start page.
     "saved_views",
     "workspace",

@@ -58,17 +58,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sotenas_portal.tasks.requeue_outbox",
         "schedule": 60 * 5,
     },
-    "delete-old-login-attempts": {
-        "task": "accounts.tasks.delete_old_login_attempts",
+    # Issue 16: an agreement's registered case closes when its end date has passed.
+    "close-ended-agreements": {
+        "task": "support.tasks.close_ended_agreements",
         "schedule": 60 * 60 * 24,
     },
-    # Privacy (issue 8): retention of closed support requests and old emails.
-    "anonymise-closed-support-requests": {
-        "task": "support.tasks.anonymise_closed_requests",
-        "schedule": 60 * 60 * 24,
-    },
-    "delete-old-outbox-emails": {
-        "task": "sotenas_portal.tasks.delete_old_outbox_emails",
+    # Issue 16: disposal (gallring) by the records plan: closed cases' content,
+    # old e-mails and sign-in records (what the retention tasks of issue 8 did).
+    "apply-records-plan": {
+        "task": "archive.tasks.apply_records_plan",
         "schedule": 60 * 60 * 24,
     },
     # Issue 14: the administrator's start page shows when beat last ran. A

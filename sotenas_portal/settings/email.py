@@ -16,6 +16,5 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # to administrators.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
-# Sent and failed emails are deleted this many days after they were
-# written; a reminder keeps a bodiless row so it is never sent twice.
-OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
+# How long sent and failed emails are kept is the records plan's rule for
+# the outbox (issue 16); a reminder keeps a bodiless row so it is never sent twice.

@@ -24,10 +24,8 @@ REGISTRY_CONFIRMATION_LAST_CALL_DAYS = env_int("REGISTRY_CONFIRMATION_LAST_CALL_
 SUPPORT_FIRST_RESPONSE_WORKING_DAYS = env_int("SUPPORT_FIRST_RESPONSE_WORKING_DAYS", 10)
 # Agreements ending within this many days are flagged as ending soon.
 SUPPORT_AGREEMENT_ENDING_SOON_DAYS = env_int("SUPPORT_AGREEMENT_ENDING_SOON_DAYS", 90)
-# Closed and withdrawn requests keep their personal content (texts,
-# messages, attachments, the applicant) this many days after they ended;
-# then support.retention removes it and keeps the facts for the statistics.
-SUPPORT_REQUEST_RETENTION_DAYS = env_int("SUPPORT_REQUEST_RETENTION_DAYS", 3 * 365)
+# How long closed requests keep their personal content is decided by the
+# records plan (archive.disposal, issue 16), not by a setting.
 
 # Policy reports -------------------------------------------------------------------
 # The policy governs for this many years from the council's decision, then it

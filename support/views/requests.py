@@ -20,6 +20,7 @@ from ..forms import DecisionDueForm, MessageForm, SupportRequestForm, form_class
 from ..models import SupportRequest
 from ..workflow import MOVES, available_moves, support_request_transition
 from .common import SupportRequestMixin
+from .registration import registration_context
 
 
 class SupportHomeView(PermissionRequiredMixin, RedirectView):
@@ -132,6 +133,7 @@ class RequestDetailView(SupportRequestMixin, TemplateView):
             and user.has_perm("support.view_internal_notes", support_request),
         )
         context.setdefault("message_form", self.message_form())
+        context.update(registration_context(user, support_request))  # the case's number and documents (records)
         return context
 
     def post(self, request, *args, **kwargs):

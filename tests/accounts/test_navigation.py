@@ -38,7 +38,9 @@ def test_visitor_sees_direct_links_and_no_menus(client_as):
     ("representative", ["Mitt arbete", "Register"]),
     ("official", ["Mitt arbete", "Register", "Stöd och avtal", "Policy och rapporter"]),
     ("coordinator", ["Mitt arbete", "Register", "Stöd och avtal", "Policy och rapporter"]),
-    ("administrator", ["Mitt arbete", "Register", "Stöd och avtal", "Policy och rapporter", "Administration"]),
+    ("records_manager", ["Mitt arbete", "Arkiv och diarium"]),
+    ("administrator", ["Mitt arbete", "Register", "Stöd och avtal", "Policy och rapporter", "Arkiv och diarium",
+                       "Administration"]),
 ])
 def test_each_role_gets_the_groups_it_has_links_in(role, groups, client_as):
     assert group_labels(groups_of(client_as(role))) == groups

@@ -36,6 +36,7 @@ GROUP_MAP = (
     f"grp-ami=department:{AMI};"
     f"grp-ks=department:{KS};"
     "grp-policy=role:coordinator;"
+    "grp-archive=role:records_manager;"
     "grp-it-admin=role:administrator"
 )
 BACKENDS = [
@@ -194,6 +195,19 @@ def test_the_next_sign_in_follows_changed_groups(provider, departments):
     assert not user.is_policy_coordinator
     assert not (user.is_superuser or user.is_staff)
     assert (user.last_name, user.email, user.username) == ("Berg", "anna.berg@sotenas.se", "anna.andersson")
+    assert roles_of(user) == [Role.OFFICIAL]
+
+
+def test_the_records_manager_role_follows_its_group(provider, departments):
+    anna(provider, "grp-archive")
+    assert sign_in(Client(), provider)["Location"] == MY_WORK
+    user = User.objects.get(oidc_subject="f3c1a9e0-anna")
+    assert user.is_records_manager and roles_of(user) == [Role.RECORDS_MANAGER]
+
+    anna(provider, "grp-ami")
+    sign_in(Client(), provider)
+    user = User.objects.get(oidc_subject="f3c1a9e0-anna")
+    assert not user.is_records_manager
     assert roles_of(user) == [Role.OFFICIAL]
 
 

@@ -39,12 +39,15 @@ SIGNED_IN_NAV = ["workspace:start", "support:my_requests", "accounts:overview"]
 STAFF_NAV = ["enterprises:work_list", "support:worklist", "support:agreement_list", "support:followup",
              "policy_reports:version_list",
              "accounts:department_list"]
+# Issue 16: the records manager's pages, also the system administrator's.
+RECORDS_NAV = ["archive:home", "archive:plan", "archive:disposal_log"]
 EXPECTED_NAV = {
     "anonymous": PUBLIC_NAV,
     "representative": PUBLIC_NAV + SIGNED_IN_NAV + ["enterprises:mine"],
     "official": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + ["policy_reports:my_reports"],
     "coordinator": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + ["policy_reports:round_list"],
-    "administrator": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + [
+    "records_manager": PUBLIC_NAV + SIGNED_IN_NAV + RECORDS_NAV,
+    "administrator": PUBLIC_NAV + SIGNED_IN_NAV + STAFF_NAV + RECORDS_NAV + [
         "enterprises:mine", "policy_reports:my_reports", "policy_reports:round_list", "admin:index"],
 }
 

@@ -4,7 +4,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.utils import timezone
 
-from accounts.tasks import delete_old_login_attempts
+from archive.disposal.runner import apply_plan
+from records.models import RetentionRule
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +19,16 @@ def attempt(username: str, days_ago: int) -> AccessAttempt:
     return row
 
 
-def test_old_failed_logins_are_deleted_after_the_retention_period(settings):
-    settings.LOGIN_ATTEMPT_RETENTION_DAYS = 30
-    attempt("old", 31)
-    attempt("recent", 29)
-    assert delete_old_login_attempts() == 1
+def test_old_failed_logins_are_deleted_after_the_records_plans_period():
+    RetentionRule.objects.create(record_type="sign_in_record", action="dispose", period_months=1,
+                                 trigger="created", decision="KS 2025/117 § 4")
+    attempt("old", 32)
+    attempt("recent", 20)
+    assert apply_plan().total == 1
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["recent"]
+
+
+def test_failed_logins_stay_without_a_rule():
+    attempt("old", 400)
+    assert apply_plan().total == 0
+    assert AccessAttempt.objects.count() == 1

@@ -17,6 +17,9 @@ KEPT_NAMES = {
 def test_every_scheduled_task_and_every_kept_name_is_registered():
     app.loader.import_default_modules()
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert KEPT_NAMES <= scheduled | {"sotenas_portal.tasks.send_outbound_email"}
+    # Sent on demand, or (the outbox cleanup, issue 16) kept only for queued
+    # messages: the records plan's daily job does its work now.
+    unscheduled = {"sotenas_portal.tasks.send_outbound_email", "sotenas_portal.tasks.delete_old_outbox_emails"}
+    assert KEPT_NAMES <= scheduled | unscheduled
     missing = (scheduled | KEPT_NAMES) - set(app.tasks)
     assert missing == set()

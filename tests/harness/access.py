@@ -12,6 +12,9 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 STAFF = frozenset({"official", "coordinator", "administrator"})
 MANAGERS = frozenset({"coordinator", "administrator"})
 ADMINISTRATORS = frozenset({"administrator"})
+RECORDS_MANAGERS = frozenset({"records_manager", "administrator"})
+# Everyone signed in but the records manager, who handles no cases.
+NOT_RECORDS_MANAGER = SIGNED_IN - {"records_manager"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from tests.harness.access import (
     ADMINISTRATORS,
     EVERYONE,
     MANAGERS,
+    NOT_RECORDS_MANAGER,
     REPRESENTATIVE_AND_MANAGERS,
     REPRESENTATIVE_AND_STAFF,
     SIGNED_IN,
@@ -132,13 +133,14 @@ MATRIX: dict[str, Access] = {
     ),
     # Support requests: the representative is the applicant, the official works
     # at the request's department (object-level rules are tested in tests/support).
+    # The records manager handles no cases and sees none.
     "support:home": Access(SIGNED_IN, ok=(302,)),
     "support:my_requests": Access(SIGNED_IN),
     "support:request_create": Access(SIGNED_IN),
-    "support:request_detail": Access(SIGNED_IN, kwargs=support_request_kwargs),
-    "support:request_receipt": Access(SIGNED_IN, kwargs=support_request_kwargs),
-    "support:request_export": Access(SIGNED_IN, kwargs=support_request_kwargs),
-    "support:request_attachment": Access(SIGNED_IN, kwargs=lambda ctx: {
+    "support:request_detail": Access(NOT_RECORDS_MANAGER, kwargs=support_request_kwargs),
+    "support:request_receipt": Access(NOT_RECORDS_MANAGER, kwargs=support_request_kwargs),
+    "support:request_export": Access(NOT_RECORDS_MANAGER, kwargs=support_request_kwargs),
+    "support:request_attachment": Access(NOT_RECORDS_MANAGER, kwargs=lambda ctx: {
         "pk": ctx["support_request"].pk, "attachment_pk": ctx["support_attachment"].pk}),
     "support:request_update": Access(frozenset({"representative", "administrator"}),
                                      kwargs=lambda ctx: {"pk": ctx["support_draft"].pk}),

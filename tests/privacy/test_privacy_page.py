@@ -1,5 +1,5 @@
 """The privacy notice: says what the portal keeps, and the retention
-periods it states are the configured ones."""
+periods it states are the records plan's."""
 
 import pytest
 from django.test import Client
@@ -32,28 +32,33 @@ def test_the_page_links_to_the_self_service_pages():
         assert f'href="{reverse(name)}"' in content
 
 
-def test_default_periods_are_stated():
+def test_without_a_plan_the_page_says_the_records_plan_decides():
     content = page()
-    assert "efter 3 år" in content
-    assert "30 dagar." in content
-    assert "90 dagar efter" in content
+    assert content.count("sparas tills dokumenthanteringsplanen beslutar något annat") >= 7
 
 
-def test_the_periods_follow_the_settings(settings):
-    settings.SUPPORT_REQUEST_RETENTION_DAYS = 400
-    settings.LOGIN_ATTEMPT_RETENTION_DAYS = 14
-    settings.OUTBOX_RETENTION_DAYS = 1
+def plan(**rules):
+    from records.models import RetentionRule
+
+    for record_type, (action, months, trigger) in rules.items():
+        RetentionRule.objects.create(record_type=record_type, action=action, period_months=months, trigger=trigger,
+                                     decision="KS 2025/117 § 4")
+
+
+def test_the_periods_follow_the_records_plan():
+    plan(support_request=("keep", None, ""), message=("dispose", 24, "case_closed"),
+         sign_in_record=("dispose", 1, "created"), outbox_email=("dispose", 3, "created"))
     content = page()
-    assert "efter 400 dagar" in content
-    assert "14 dagar." in content
-    assert "1 dag efter" in content
-    settings.SUPPORT_REQUEST_RETENTION_DAYS = 5 * 365
-    assert "efter 5 år" in page()
+    assert "själva ansökan och kopplingen till dig bevaras och levereras till e-arkivet" in content
+    assert "meddelanden gallras 2 år efter att ärendet avslutades" in content
+    assert "uppgifterna gallras 1 månad efter att handlingen skapades." in content
+    assert "meddelandena gallras 3 månader efter att handlingen skapades." in content
+    assert "handläggarnas anteckningar sparas tills dokumenthanteringsplanen beslutar något annat" in content
 
 
-def test_the_english_page_states_the_same_periods(settings):
-    settings.SUPPORT_REQUEST_RETENTION_DAYS = 365
+def test_the_english_page_states_the_same_periods():
+    plan(message=("dispose", 18, "case_closed"), sign_in_record=("dispose", 1, "created"))
     content = page(language="en")
     assert "Kommunstyrelsen (the executive board) of Sotenäs municipality is the controller" in content
-    assert "after 1 year:" in content
-    assert "30 days." in content
+    assert "messages are disposed of 18 months after the case was closed" in content
+    assert "the records are disposed of 1 month after the record was created." in content

@@ -1,5 +1,7 @@
-"""Retention: closed and withdrawn requests lose their personal content
-after SUPPORT_REQUEST_RETENTION_DAYS; the statistics stay the same."""
+"""Retention as one use of the records plan: closed and withdrawn requests
+lose their personal content when the plan's rules for support requests,
+messages, notes, attachments and decisions say so (here: all three years
+after the case was closed); the statistics stay the same."""
 
 import io
 import os
@@ -11,17 +13,44 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from accounts.deletion import PLACEHOLDER_USERNAME
+from archive.disposal import support_requests as retention
+from archive.disposal.base import REMOVED
+from archive.disposal.runner import apply_plan
+from archive.tasks import apply_records_plan as plan_task
+from records.constants import CaseKind
+from records.models import Registration, RetentionRule
+from records.services import register
 from sotenas_portal.statistics import selectors as statistics
-from support import retention
 from support.models import Message, RequestAttachment, RequestEvent, SupportRequest
 from support.selectors import department_year_figures
-from support.tasks import anonymise_closed_requests as anonymise_task
 from tests.factories import UserFactory
 from tests.support.factories import MessageFactory, SupportRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 LONG_AGO = timedelta(days=3 * 365 + 10)
+SUPPORT_TYPES = ("support_request", "message", "internal_note", "attachment", "decision")
+
+
+@pytest.fixture(autouse=True)
+def plan(db):
+    """Everything of a support case goes three years after it was closed."""
+    for record_type in SUPPORT_TYPES:
+        RetentionRule.objects.create(record_type=record_type, action="dispose", period_months=36,
+                                     trigger="case_closed", decision="KS 2025/117 § 4")
+
+
+def registered(support_request):
+    """The request's registration, closed when the request ended (if it did)."""
+    registration = register(support_request, case_kind=CaseKind.SUPPORT_REQUEST, title="Stödärende")
+    Registration.objects.filter(pk=registration.pk).update(closed_at=support_request.ended_at)
+    return support_request
+
+
+def anonymise(**kwargs):
+    """The records plan's run, counted per record type."""
+    result = apply_plan(**kwargs)
+    return {outcome.rule.record_type: outcome.count for outcome in result.outcomes}
 
 
 def with_content(support_request, official):
@@ -60,6 +89,8 @@ def requests(official, department):
     decided_long_ago = SupportRequestFactory(decided=True, department=department, decided_at=now - LONG_AGO)
     for support_request in (closed_long_ago, withdrawn_long_ago, closed_recently, open_for_long):
         with_content(support_request, official)
+    for support_request in (closed_long_ago, withdrawn_long_ago, closed_recently, open_for_long, decided_long_ago):
+        registered(support_request)
     return {
         "expired": [closed_long_ago, withdrawn_long_ago],
         "kept": [closed_recently, open_for_long, decided_long_ago],
@@ -88,16 +119,20 @@ def figures(department) -> dict:
     }
 
 
+def registration_number(support_request) -> str:
+    return Registration.objects.get(case_id=support_request.pk, case_kind=CaseKind.SUPPORT_REQUEST).number
+
+
 def test_a_dry_run_changes_nothing_and_lists_what_it_would_do(requests):
     before = {r.pk: snapshot(r) for r in requests["expired"] + requests["kept"]}
     out = io.StringIO()
-    call_command("anonymise_closed_requests", "--dry-run", stdout=out)
+    call_command("apply_records_plan", "--dry-run", stdout=out)
     output = out.getvalue()
     for support_request in requests["expired"]:
-        assert support_request.reference in output
+        assert registration_number(support_request) in output
     for support_request in requests["kept"]:
-        assert support_request.reference not in output
-    assert "2 request(s) would be anonymised" in output
+        assert registration_number(support_request) not in output
+    assert "support_request (dispose, KS 2025/117 § 4): 2 record(s) would be disposed of in 2 case(s)" in output
     assert {r.pk: snapshot(r) for r in requests["expired"] + requests["kept"]} == before
 
 
@@ -107,9 +142,9 @@ def test_the_run_anonymises_exactly_the_expired_requests(requests, official, dja
     assert paths and all(os.path.exists(p) for p in paths)
 
     with django_capture_on_commit_callbacks(execute=True):
-        result = retention.anonymise_closed_requests()
+        result = anonymise()
 
-    assert result.requests == 2 and result.attachments == 2
+    assert result["support_request"] == 2 and result["attachment"] == 2
     for support_request in requests["expired"]:
         reference, state, kind, outcome = (support_request.reference, support_request.state,
                                            support_request.kind_id, support_request.outcome)
@@ -119,18 +154,18 @@ def test_the_run_anonymises_exactly_the_expired_requests(requests, official, dja
                 support_request.outcome) == (reference, state, kind, outcome)
         assert support_request.applicant.username == PLACEHOLDER_USERNAME
         for name in retention.REQUEST_TEXT_FIELDS:
-            assert getattr(support_request, name) in ("", retention.REMOVED)
+            assert getattr(support_request, name) in ("", REMOVED)
         assert set(Message.objects.filter(request=support_request).values_list("body", flat=True)) == {
-            retention.REMOVED}
+            REMOVED}
         # Officials' messages keep their author; the applicant's are the deleted user's.
         authors = set(Message.objects.filter(request=support_request).values_list("author__username", flat=True))
         assert authors == {PLACEHOLDER_USERNAME, official.username}
         assert set(support_request.events.exclude(comment="").values_list("comment", flat=True)) <= {
-            retention.REMOVED}
+            REMOVED}
         assert not support_request.events.filter(actor__username__startswith="user").exists()
         assert not support_request.attachments.exists()
         for record in support_request.history.all():
-            assert record.description in ("", retention.REMOVED)
+            assert record.description in ("", REMOVED)
             assert record.applicant_id == support_request.applicant_id
     assert not any(os.path.exists(p) for p in paths)
     assert {r.pk: snapshot(r) for r in requests["kept"]} == kept_before
@@ -138,55 +173,56 @@ def test_the_run_anonymises_exactly_the_expired_requests(requests, official, dja
 
 def test_a_second_run_does_nothing(requests, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        retention.anonymise_closed_requests()
+        anonymise()
     first = {r.pk: snapshot(r) for r in requests["expired"]}
     with django_capture_on_commit_callbacks(execute=True):
-        again = retention.anonymise_closed_requests()
-    assert again.requests == 0
+        again = anonymise()
+    assert set(again.values()) == {0}
     assert {r.pk: snapshot(r) for r in requests["expired"]} == first
 
 
 def test_the_statistics_do_not_change(requests, department, django_capture_on_commit_callbacks):
     before = figures(department)
     with django_capture_on_commit_callbacks(execute=True):
-        retention.anonymise_closed_requests(batch_size=1)
+        anonymise(batch_size=1)
     assert figures(department) == before
 
 
 def test_batches_cover_every_request(department):
     ended = timezone.now() - LONG_AGO
-    made = [SupportRequestFactory(withdrawn=True, ended_at=ended) for _ in range(7)]
-    result = retention.anonymise_closed_requests(batch_size=3)
-    assert result.requests == 7
+    made = [registered(SupportRequestFactory(withdrawn=True, ended_at=ended)) for _ in range(7)]
+    result = anonymise(batch_size=3)
+    assert result["support_request"] == 7
     assert SupportRequest.objects.filter(pk__in=[r.pk for r in made], anonymised_at__isnull=True).count() == 0
 
 
-def test_the_period_comes_from_the_setting(requests, settings):
-    settings.SUPPORT_REQUEST_RETENTION_DAYS = 200
-    result = retention.anonymise_closed_requests()
-    assert result.requests == 3  # the one closed 300 days ago is now expired too
+def test_the_period_comes_from_the_plan(requests):
+    RetentionRule.objects.filter(record_type="support_request").update(period_months=6)
+    result = anonymise()
+    assert result["support_request"] == 3  # the one closed 300 days ago is now expired too
+    assert result["message"] == 4  # its messages have their own rule: two cases' worth
 
 
 def test_the_command_can_pretend_it_is_a_later_day(requests):
     later = (timezone.localdate() + timedelta(days=3 * 365)).isoformat()
     out = io.StringIO()
-    call_command("anonymise_closed_requests", "--today", later, stdout=out)
-    assert "3 request(s) anonymised" in out.getvalue()
+    call_command("apply_records_plan", "--today", later, stdout=out)
+    assert "support_request (dispose, KS 2025/117 § 4): 3 record(s) disposed of" in out.getvalue()
 
 
 def test_the_command_refuses_a_bad_date():
     with pytest.raises(CommandError):
-        call_command("anonymise_closed_requests", "--today", "igår")
+        call_command("apply_records_plan", "--today", "igår")
 
 
 def test_the_scheduled_task_runs_the_retention(requests, settings):
-    assert settings.CELERY_BEAT_SCHEDULE["anonymise-closed-support-requests"]["task"] == (
-        "support.tasks.anonymise_closed_requests")
-    assert anonymise_task.delay().get() == 2
+    assert settings.CELERY_BEAT_SCHEDULE["apply-records-plan"]["task"] == "archive.tasks.apply_records_plan"
+    # Two requests, their six messages and notes, two attachments and one decision.
+    assert plan_task.delay().get() == 2 + 6 + 2 + 1
 
 
 def test_an_anonymised_request_still_opens_for_its_department(requests, official, client):
-    retention.anonymise_closed_requests()
+    anonymise()
     client.force_login(official)
     support_request = requests["expired"][0]
     response = client.get(support_request.get_absolute_url())

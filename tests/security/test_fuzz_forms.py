@@ -70,6 +70,17 @@ FORM_CASES = [
     ("saved_views:delete", "official", "saved_views:delete"),
     ("support:request_delete", "representative", "support:request_delete"),
     ("support:draft_attachment_delete", "representative", "support:draft_attachment_delete"),
+    # Records management (issue 16): the records manager's plan, series and deliveries,
+    # and the handling official's secrecy marks and case copies.
+    ("archive:rule_edit", "records_manager", "archive:rule_edit"),
+    ("archive:series", "records_manager", "archive:series"),
+    ("archive:series_create", "records_manager", "archive:series_create"),
+    ("archive:series_edit", "records_manager", "archive:series_edit"),
+    ("archive:delivery_new", "records_manager", "archive:delivery_new"),
+    ("archive:delivery_receipt", "records_manager", "archive:delivery_receipt"),
+    ("support:request_secrecy_mark", "official", "support:request_secrecy_mark"),
+    ("support:request_secrecy_unmark", "official", "support:request_secrecy_unmark"),
+    ("support:request_copy", "official", "support:request_copy"),
 ]
 SKIPPED_FIELDS = {"csrfmiddlewaretoken"}
 # Foreign objects a form may legitimately change (keys of the ``foreign`` fixture):
@@ -227,4 +238,4 @@ def test_every_form_on_every_page_is_fuzzed(ctx, client_as):
                     found.setdefault(form.target, f"{name} as {role}")
     covered = {target for target, _role, _page in FORM_CASES} | NOT_FUZZED
     missing = {target: page for target, page in found.items() if target not in covered}
-    assert missing == {}, "Add these forms to FORM_CASES"
+    assert missing == {}, f"Add these forms to FORM_CASES: {sorted(missing.items())}"

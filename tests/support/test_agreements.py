@@ -199,7 +199,7 @@ def test_the_export_is_utf8_csv_with_bom_for_the_departments_year(client_as, dep
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 2
     header, row = rows
-    assert len(header) == len(row) == 11
+    assert len(header) == len(row) == 12  # the last is the registration number (issue 16)
     assert row[1] == "Smögens Återbruk ek. för."
     assert row[4] == "Återbruk av möbler"
     assert row[5:8] == ["2026-01-01", "2026-12-31", "60000"]

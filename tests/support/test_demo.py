@@ -39,7 +39,7 @@ def test_the_demo_covers_the_issue_and_is_idempotent(world):
     created = demo.load()
     assert created["support requests"] == len(demo.REQUESTS)
     first = snapshot()
-    assert demo.load() == {"support requests": 0, "messages": 0, "agreements": 0}
+    assert demo.load() == {"support requests": 0, "messages": 0, "agreements": 0, "registered cases": 0}
     assert snapshot() == first
 
     assert set(SupportRequest.objects.values_list("state", flat=True)) == set(RequestState.values)

@@ -11,6 +11,7 @@ from .administrator import administrator_items
 from .coordinator import coordinator_items
 from .links import with_query
 from .official import official_items
+from .records_manager import records_manager_items
 from .representative import representative_items
 
 
@@ -37,6 +38,11 @@ def coordinator_section(user, today) -> Section:
                    items=tuple(coordinator_items(user=user, today=today)))
 
 
+def records_manager_section(user, today) -> Section:
+    return Section(key=Role.RECORDS_MANAGER, title=_("Records management"),
+                   items=tuple(records_manager_items(today=today)))
+
+
 def administrator_section(user, today) -> Section:
     return Section(key=Role.ADMINISTRATOR, title=_("System administration"),
                    items=tuple(administrator_items(now=timezone.now())))
@@ -46,6 +52,7 @@ SECTION_BUILDERS = {
     Role.REPRESENTATIVE: representative_section,
     Role.OFFICIAL: official_section,
     Role.COORDINATOR: coordinator_section,
+    Role.RECORDS_MANAGER: records_manager_section,
     Role.ADMINISTRATOR: administrator_section,
 }
 

@@ -10,6 +10,8 @@ DEMO_LOADERS = [
     "enterprises.demo.load",
     "support.demo.load",
     "policy_reports.demo.load",
+    # Issue 16: the records plan (dokumenthanteringsplan).
+    "archive.demo.load",
 ]
 
 

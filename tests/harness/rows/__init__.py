@@ -2,6 +2,7 @@
 kept per feature so each feature adds its own without touching the others'."""
 
 from . import (
+    archive_export,
     bulk,
     confirmation,
     figures,
@@ -10,13 +11,17 @@ from . import (
     imports,
     navigation,
     open_data,
+    records_plan,
+    registration,
     renewal_vocabularies,
     saved_views,
+    secrecy,
     start,
 )
 
 FEATURES = (start, navigation, saved_views, bulk, followup, fixes,
-            confirmation, figures, renewal_vocabularies, open_data, imports)
+            confirmation, figures, renewal_vocabularies, open_data, imports,
+            registration, records_plan, secrecy, archive_export)
 
 MATRIX = {name: access for feature in FEATURES for name, access in feature.MATRIX.items()}
 PAGES = [page for feature in FEATURES for page in feature.PAGES]

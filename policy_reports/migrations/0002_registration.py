@@ -1,0 +1,20 @@
+"""Issue 16: give the reporting rounds that already exist their
+registration numbers and document lists, oldest first (see
+records/migrations/_backfill.py)."""
+
+from django.db import migrations
+
+
+def backfill(apps, schema_editor):
+    from records.migrations._backfill import register_rounds
+
+    register_rounds(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("policy_reports", "0001_initial"),
+        ("records", "0002_default_series"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
