@@ -26,13 +26,13 @@ def add_people(b: Build) -> None:
     users = copier("users", User, [
         "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name", "email",
         "is_staff", "is_active", "date_joined", "preferred_language", "support_email_delivery",
-        "is_policy_coordinator"])
+        "is_policy_coordinator", "is_records_manager"])
     memberships = copier("memberships", Membership, ["user", "department", "created_at"])
 
     def add_user(pk: int, username: str, *, coordinator: bool = False) -> None:
         users.add(pk, "!bench", None, False, username, rng.choice(FIRST_NAMES), rng.choice(SURNAMES),
                   f"{username}@bench.example", False, True, base_time, "sv" if rng.random() < 0.9 else "en",
-                  "digest" if rng.random() < 0.1 else "immediate", coordinator)
+                  "digest" if rng.random() < 0.1 else "immediate", coordinator, False)
 
     add_user(1, "bench-samordnare", coordinator=True)
     officials_of: dict[int, list[int]] = {}
