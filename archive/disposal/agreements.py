@@ -7,13 +7,12 @@
 - agreement_attachment: the file is deleted after the batch's commit and
   the row removed."""
 
-from django.db import transaction
 from django.db.models import Q
 
 from records.constants import RecordType, Trigger
 from support.models import Agreement, AgreementAttachment
 
-from .base import Disposer, delete_files, emptied, has_text
+from .base import Disposer, StoredFileDisposer, emptied, has_text
 
 
 class AgreementDisposer(Disposer):
@@ -32,19 +31,10 @@ class AgreementDisposer(Disposer):
         return Agreement.objects.filter(pk__in=ids).update(**texts)
 
 
-class AgreementAttachmentDisposer(Disposer):
+class AgreementAttachmentDisposer(StoredFileDisposer):
     record_type = RecordType.AGREEMENT_ATTACHMENT
     model = AgreementAttachment
     case_model = Agreement
     case_field = "agreement_id"
     event_fields = {Trigger.AGREEMENT_ENDED: ("agreement__end_date", True), Trigger.CREATED: ("uploaded_at", False)}
 
-    def undisposed(self):
-        return AgreementAttachment.objects.all()
-
-    def dispose(self, ids, *, now):
-        attachments = AgreementAttachment.objects.filter(pk__in=ids)
-        files = [(a.file.storage, a.file.name) for a in attachments.only("pk", "file")]
-        attachments.delete()
-        transaction.on_commit(lambda: delete_files(files))
-        return len(files)

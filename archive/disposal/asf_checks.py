@@ -6,13 +6,12 @@
   enterprise met the definition.
 - evidence: the file is deleted after the batch's commit and the row removed."""
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from enterprises.models import CriterionAssessment, DefinitionCheck, Evidence
 from records.constants import RecordType, Trigger
 
-from .base import Disposer, delete_files, emptied, has_text
+from .base import Disposer, StoredFileDisposer, emptied, has_text
 
 
 class AsfCheckDisposer(Disposer):
@@ -36,19 +35,10 @@ class AsfCheckDisposer(Disposer):
         return DefinitionCheck.objects.filter(pk__in=ids).update(info_request=emptied("info_request"))
 
 
-class EvidenceDisposer(Disposer):
+class EvidenceDisposer(StoredFileDisposer):
     record_type = RecordType.EVIDENCE
     model = Evidence
     case_model = DefinitionCheck
     case_field = "definition_check_id"
     event_fields = {Trigger.CREATED: ("uploaded_at", False)}
 
-    def undisposed(self):
-        return Evidence.objects.all()
-
-    def dispose(self, ids, *, now):
-        evidence = Evidence.objects.filter(pk__in=ids)
-        files = [(e.file.storage, e.file.name) for e in evidence.only("pk", "file")]
-        evidence.delete()
-        transaction.on_commit(lambda: delete_files(files))
-        return len(files)

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -158,3 +159,18 @@ class Disposer:
             self.undisposed().filter(**{f"{self.case_field}__in": case_ids})
             .values_list(self.case_field, flat=True).distinct()
         )
+
+
+class StoredFileDisposer(Disposer):
+    """A private upload (``core.models.StoredFile``): disposing of it deletes
+    the row, then the file once the batch has committed."""
+
+    def undisposed(self):
+        return self.model.objects.all()
+
+    def dispose(self, ids, *, now):
+        rows = self.model.objects.filter(pk__in=ids)
+        files = [(row.file.storage, row.file.name) for row in rows.only("pk", "file")]
+        rows.delete()
+        transaction.on_commit(lambda: delete_files(files))
+        return len(files)

@@ -14,14 +14,13 @@ internal notes, attachments and the decision's reason.
 - decision: the reason text is removed, in the request and its history (the
   outcome stays)."""
 
-from django.db import transaction
 from django.db.models import F
 
 from accounts.deletion import deleted_user_placeholder
 from records.constants import RecordType, Trigger
 from support.models import Message, RequestAttachment, RequestEvent, SupportRequest
 
-from .base import REMOVED, Disposer, delete_files, emptied, has_text
+from .base import REMOVED, Disposer, StoredFileDisposer, emptied, has_text
 
 REQUEST_TEXT_FIELDS = ("subject", "description", "hoped_outcome", "forward_answer")
 
@@ -69,22 +68,13 @@ class InternalNoteDisposer(MessageDisposer):
     internal = True
 
 
-class AttachmentDisposer(Disposer):
+class AttachmentDisposer(StoredFileDisposer):
     record_type = RecordType.ATTACHMENT
     model = RequestAttachment
     case_model = SupportRequest
     case_field = "request_id"
     event_fields = {Trigger.CREATED: ("uploaded_at", False)}
 
-    def undisposed(self):
-        return RequestAttachment.objects.all()
-
-    def dispose(self, ids, *, now):
-        attachments = RequestAttachment.objects.filter(pk__in=ids)
-        files = [(a.file.storage, a.file.name) for a in attachments.only("pk", "file")]
-        attachments.delete()
-        transaction.on_commit(lambda: delete_files(files))
-        return len(files)
 
 
 class DecisionDisposer(Disposer):
